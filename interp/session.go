@@ -1,0 +1,135 @@
+// Package interp is the Go side of gokernel: a notebook session that runs
+// cells of Go on the yaegi interpreter.
+//
+// A Session keeps the state that lives between cells (imports,
+// declarations, top-level variables) and answers the code-intelligence
+// requests of a notebook (completion, inspection, is-complete). It writes
+// printed text to the writers it was given and hands rich output (display
+// data) to a callback, so it knows nothing about Jupyter messages.
+package interp
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"reflect"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Options configures a Session.
+type Options struct {
+	// Stdout and Stderr receive what cells print.
+	Stdout, Stderr io.Writer
+	// Stdin is what cells read as standard input (fmt.Scan*, os.Stdin).
+	Stdin io.Reader
+	// Display receives rich output: display_data, update_display_data and
+	// clear_output. Nil drops it.
+	Display func(Display)
+}
+
+// Display kinds.
+const (
+	DisplayShow   = "display"
+	DisplayUpdate = "update"
+	DisplayClear  = "clear"
+)
+
+// Display is one rich output of a cell.
+type Display struct {
+	Kind      string         // DisplayShow, DisplayUpdate or DisplayClear
+	Data      map[string]any // MIME type -> content
+	Metadata  map[string]any
+	DisplayID string // set for Show with an id, and for Update
+	Wait      bool   // Clear: wait for the next output before clearing
+}
+
+// Result is the value of a cell whose last statement is a bare expression.
+type Result struct {
+	// Data is the MIME bundle of the value (at least text/plain), or nil
+	// when the cell has no value to show.
+	Data     map[string]any
+	Metadata map[string]any
+}
+
+// Error is a cell's failure, in the student's terms: a compile error or a
+// runtime panic, with the cell and line it came from.
+type Error struct {
+	Name      string   // e.g. "CompileError", "panic", "Interrupted"
+	Value     string   // one line: what went wrong
+	Traceback []string // lines to show, the first usually "Name: Value"
+}
+
+func (e *Error) Error() string { return e.Name + ": " + e.Value }
+
+// Session is one notebook's Go state.
+type Session struct {
+	opts Options
+	yi   *interp.Interpreter
+}
+
+// New starts a session with the standard library and the toolkit
+// available to cells.
+func New(opts Options) (*Session, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	yi := interp.New(interp.Options{Stdout: opts.Stdout, Stderr: opts.Stderr, Stdin: opts.Stdin})
+	if err := yi.Use(stdlib.Symbols); err != nil {
+		return nil, fmt.Errorf("load standard library symbols: %w", err)
+	}
+	return &Session{opts: opts, yi: yi}, nil
+}
+
+// Execute runs one cell. count is the execution count the cell is shown
+// with (cell[count] in messages). A cell failure is returned as *Error.
+// Cancelling ctx interrupts the cell.
+func (s *Session) Execute(ctx context.Context, code string, count int) (Result, error) {
+	v, err := s.yi.EvalWithContext(ctx, code)
+	if err != nil {
+		return Result{}, &Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
+	}
+	if !v.IsValid() || (v.Kind() == reflect.Func) {
+		return Result{}, nil
+	}
+	return Result{Data: map[string]any{"text/plain": fmt.Sprint(v.Interface())}}, nil
+}
+
+// UserExpression evaluates expr in the session without side effects on
+// the execution count, for execute_request's user_expressions.
+func (s *Session) UserExpression(ctx context.Context, expr string) (Result, error) {
+	return s.Execute(ctx, expr, 0)
+}
+
+// Completion is the answer to a completion request.
+type Completion struct {
+	Matches    []string
+	Start, End int // cursor_start, cursor_end, in code points
+	Metadata   map[string]any
+}
+
+// Complete returns completions for code at cursor (a code-point offset).
+func (s *Session) Complete(code string, cursor int) Completion {
+	return Completion{Start: cursor, End: cursor, Metadata: map[string]any{}}
+}
+
+// Inspection is the answer to an inspect request.
+type Inspection struct {
+	Found bool
+	Data  map[string]any
+}
+
+// Inspect documents the name at cursor.
+func (s *Session) Inspect(code string, cursor, detailLevel int) Inspection {
+	return Inspection{Data: map[string]any{}}
+}
+
+// IsComplete reports whether code is ready to run: "complete",
+// "incomplete" (with the indent for the next line) or "invalid".
+func (s *Session) IsComplete(code string) (status, indent string) {
+	return "complete", ""
+}
