@@ -1,0 +1,49 @@
+package kernel
+
+import (
+	"time"
+
+	"github.com/gokernel/gokernel/kernel/wire"
+)
+
+// Option changes how a Server behaves.
+type Option func(*options)
+
+type options struct {
+	restartInPlace bool
+	sendTimeout    time.Duration
+	flushTimeout   time.Duration
+	maxMessageSize int
+	version        string
+}
+
+func defaultOptions() options {
+	return options{
+		sendTimeout:    5 * time.Second,
+		flushTimeout:   2 * time.Second,
+		maxMessageSize: wire.DefaultMaxSize,
+		version:        "0.1.0",
+	}
+}
+
+// WithRestartInPlace makes a shutdown_request with restart true restart the
+// engine and keep serving, instead of ending Run.
+func WithRestartInPlace() Option {
+	return func(o *options) { o.restartInPlace = true }
+}
+
+// WithSendTimeout bounds how long one send may wait for a peer (a ROUTER
+// socket waits until some client has connected). Default 5 s.
+func WithSendTimeout(d time.Duration) Option {
+	return func(o *options) { o.sendTimeout = d }
+}
+
+// WithMaxMessageSize sets the largest message, in bytes, the Server accepts.
+func WithMaxMessageSize(n int) Option {
+	return func(o *options) { o.maxMessageSize = n }
+}
+
+// WithVersion sets the implementation_version in kernel_info_reply.
+func WithVersion(v string) Option {
+	return func(o *options) { o.version = v }
+}
