@@ -1,0 +1,173 @@
+package display
+
+import (
+	"fmt"
+	"html"
+	"strings"
+	"time"
+)
+
+// Progress is a live progress bar: a cell shows it once and then moves it
+// forward, and the bar changes where it stands. It is safe for concurrent
+// use, so goroutines can all report to one bar. It shows an HTML bar, or a
+// text bar where HTML cannot be shown.
+type Progress struct {
+	live  *live
+	total int
+	n     int
+	start time.Time
+}
+
+// Progress shows a progress bar that is full at total steps. A total of 0
+// or less means the total is not known: the bar then shows a count.
+func (d *Display) Progress(total int) *Progress {
+	p := &Progress{total: total, start: d.now()}
+	p.live = d.newLive(p.render)
+	return p
+}
+
+// Add moves the bar forward by n steps.
+func (p *Progress) Add(n int) {
+	p.live.mu.Lock()
+	defer p.live.mu.Unlock()
+	p.n += n
+	p.live.changedLocked()
+}
+
+// Set moves the bar to step n.
+func (p *Progress) Set(n int) {
+	p.live.mu.Lock()
+	defer p.live.mu.Unlock()
+	p.n = n
+	p.live.changedLocked()
+}
+
+// Done shows the final state at once. Later changes are not shown.
+func (p *Progress) Done() {
+	p.live.mu.Lock()
+	defer p.live.mu.Unlock()
+	p.live.finishLocked()
+}
+
+// Value returns the current step.
+func (p *Progress) Value() int {
+	p.live.mu.Lock()
+	defer p.live.mu.Unlock()
+	return p.n
+}
+
+// String returns the bar as text, as it is shown now.
+func (p *Progress) String() string {
+	p.live.mu.Lock()
+	defer p.live.mu.Unlock()
+	return p.text()
+}
+
+// barWidth is the number of characters in the text bar.
+const barWidth = 30
+
+// render is the bar's current bundle; p.live.mu is held.
+func (p *Progress) render() map[string]any {
+	var h strings.Builder
+	h.WriteString(`<div style="font-family:monospace">`)
+	if p.total > 0 {
+		fmt.Fprintf(&h, `<progress value="%d" max="%d" style="width:24em;vertical-align:middle"></progress> `, min(max(p.n, 0), p.total), p.total)
+	}
+	h.WriteString(html.EscapeString(p.status()))
+	h.WriteString(`</div>`)
+	return map[string]any{MIMEHTML: h.String(), MIMEText: p.text()}
+}
+
+// text is the bar drawn with characters; p.live.mu is held.
+func (p *Progress) text() string {
+	if p.total <= 0 {
+		return p.status()
+	}
+	full := int(p.fraction() * barWidth)
+	return "[" + strings.Repeat("#", full) + strings.Repeat("-", barWidth-full) + "] " + p.status()
+}
+
+// fraction is how much is done, from 0 to 1.
+func (p *Progress) fraction() float64 {
+	return min(max(float64(p.n)/float64(p.total), 0), 1)
+}
+
+// status is the line of numbers next to the bar: percent, steps, time and
+// rate; p.live.mu is held.
+func (p *Progress) status() string {
+	elapsed := p.live.d.now().Sub(p.start)
+	var s string
+	if p.total > 0 {
+		s = fmt.Sprintf("%3.0f%% %d/%d", 100*p.fraction(), p.n, p.total)
+	} else {
+		s = fmt.Sprintf("%d", p.n)
+	}
+	s += " " + elapsed.Round(100*time.Millisecond).String()
+	if secs := elapsed.Seconds(); secs > 0 {
+		s += fmt.Sprintf(" %.1f/s", float64(p.n)/secs)
+	}
+	if p.live.done {
+		s += " done"
+	}
+	return s
+}
+
+// Counter is a live counter: a label and a number that changes where it
+// stands. It is safe for concurrent use.
+type Counter struct {
+	live  *live
+	label string
+	n     int
+}
+
+// Counter shows a counter that starts at 0.
+func (d *Display) Counter(label string) *Counter {
+	c := &Counter{label: label}
+	c.live = d.newLive(c.render)
+	return c
+}
+
+// Add adds n to the counter.
+func (c *Counter) Add(n int) {
+	c.live.mu.Lock()
+	defer c.live.mu.Unlock()
+	c.n += n
+	c.live.changedLocked()
+}
+
+// Set sets the counter to n.
+func (c *Counter) Set(n int) {
+	c.live.mu.Lock()
+	defer c.live.mu.Unlock()
+	c.n = n
+	c.live.changedLocked()
+}
+
+// Done shows the final value at once. Later changes are not shown.
+func (c *Counter) Done() {
+	c.live.mu.Lock()
+	defer c.live.mu.Unlock()
+	c.live.finishLocked()
+}
+
+// Value returns the counter's value.
+func (c *Counter) Value() int {
+	c.live.mu.Lock()
+	defer c.live.mu.Unlock()
+	return c.n
+}
+
+// String returns the counter as text, as it is shown now.
+func (c *Counter) String() string {
+	c.live.mu.Lock()
+	defer c.live.mu.Unlock()
+	return c.text()
+}
+
+func (c *Counter) text() string { return fmt.Sprintf("%s: %d", c.label, c.n) }
+
+// render is the counter's current bundle; c.live.mu is held.
+func (c *Counter) render() map[string]any {
+	h := fmt.Sprintf(`<div style="font-family:monospace"><b>%s</b>: %d</div>`, html.EscapeString(c.label), c.n)
+	return map[string]any{MIMEHTML: h, MIMEText: c.text()}
+}
