@@ -92,8 +92,12 @@ func endless(_ context.Context, intr <-chan struct{}, out func(engine.Output)) (
 	return engine.ExecuteReply{Status: engine.StatusError, EName: "Interrupted", EValue: "the cell was interrupted", Traceback: tb}, nil
 }
 
-func stdout(s string) engine.Output { return engine.Output{Type: engine.Stream, Name: "stdout", Text: s} }
-func stderr(s string) engine.Output { return engine.Output{Type: engine.Stream, Name: "stderr", Text: s} }
+func stdout(s string) engine.Output {
+	return engine.Output{Type: engine.Stream, Name: "stdout", Text: s}
+}
+func stderr(s string) engine.Output {
+	return engine.Output{Type: engine.Stream, Name: "stderr", Text: s}
+}
 
 func display(id, text string) engine.Output {
 	o := engine.Output{Type: engine.DisplayData, Data: map[string]any{"text/plain": text}, Metadata: map[string]any{}}
