@@ -102,7 +102,9 @@ func Bundle(v any) (data, metadata map[string]any) {
 	if err := errors.Join(errs...); err != nil {
 		return errorBundle(fmt.Errorf("%s: %w", plainText(v, data), err))
 	}
-	data[MIMEText] = plainText(v, data)
+	if _, isStringer := v.(fmt.Stringer); isStringer || data[MIMEText] == nil {
+		data[MIMEText] = plainText(v, data) // an image keeps its short stand-in
+	}
 	return data, metadata
 }
 

@@ -16,7 +16,7 @@ const minUpdateGap = 100 * time.Millisecond
 type live struct {
 	d      *Display
 	h      *Handle
-	render func() map[string]any // the current state; called with mu held
+	render func(done bool) map[string]any // the current state; called with mu held
 
 	mu    sync.Mutex
 	last  time.Time   // when the last update was sent
@@ -26,11 +26,11 @@ type live struct {
 }
 
 // newLive shows the first frame of a live output.
-func (d *Display) newLive(render func() map[string]any) *live {
+func (d *Display) newLive(render func(done bool) map[string]any) *live {
 	l := &live{d: d, render: render}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.h = d.show(render(), nil)
+	l.h = d.show(render(false), nil)
 	l.last = d.now()
 	return l
 }
@@ -69,7 +69,7 @@ func (l *live) flushLocked() {
 	}
 	l.dirty = false
 	l.last = l.d.now()
-	l.h.update(l.render(), nil)
+	l.h.update(l.render(l.done), nil)
 }
 
 // finishLocked sends the final state and stops all further updates;

@@ -12,6 +12,7 @@ import (
 // use, so goroutines can all report to one bar. It shows an HTML bar, or a
 // text bar where HTML cannot be shown.
 type Progress struct {
+	d     *Display
 	live  *live
 	total int
 	n     int
@@ -21,7 +22,7 @@ type Progress struct {
 // Progress shows a progress bar that is full at total steps. A total of 0
 // or less means the total is not known: the bar then shows a count.
 func (d *Display) Progress(total int) *Progress {
-	p := &Progress{total: total, start: d.now()}
+	p := &Progress{d: d, total: total, start: d.now()}
 	p.live = d.newLive(p.render)
 	return p
 }
@@ -60,31 +61,31 @@ func (p *Progress) Value() int {
 func (p *Progress) String() string {
 	p.live.mu.Lock()
 	defer p.live.mu.Unlock()
-	return p.text()
+	return p.text(p.live.done)
 }
 
 // barWidth is the number of characters in the text bar.
 const barWidth = 30
 
 // render is the bar's current bundle; p.live.mu is held.
-func (p *Progress) render() map[string]any {
+func (p *Progress) render(done bool) map[string]any {
 	var h strings.Builder
 	h.WriteString(`<div style="font-family:monospace">`)
 	if p.total > 0 {
 		fmt.Fprintf(&h, `<progress value="%d" max="%d" style="width:24em;vertical-align:middle"></progress> `, min(max(p.n, 0), p.total), p.total)
 	}
-	h.WriteString(html.EscapeString(p.status()))
+	h.WriteString(html.EscapeString(p.status(done)))
 	h.WriteString(`</div>`)
-	return map[string]any{MIMEHTML: h.String(), MIMEText: p.text()}
+	return map[string]any{MIMEHTML: h.String(), MIMEText: p.text(done)}
 }
 
 // text is the bar drawn with characters; p.live.mu is held.
-func (p *Progress) text() string {
+func (p *Progress) text(done bool) string {
 	if p.total <= 0 {
-		return p.status()
+		return p.status(done)
 	}
 	full := int(p.fraction() * barWidth)
-	return "[" + strings.Repeat("#", full) + strings.Repeat("-", barWidth-full) + "] " + p.status()
+	return "[" + strings.Repeat("#", full) + strings.Repeat("-", barWidth-full) + "] " + p.status(done)
 }
 
 // fraction is how much is done, from 0 to 1.
@@ -94,8 +95,8 @@ func (p *Progress) fraction() float64 {
 
 // status is the line of numbers next to the bar: percent, steps, time and
 // rate; p.live.mu is held.
-func (p *Progress) status() string {
-	elapsed := p.live.d.now().Sub(p.start)
+func (p *Progress) status(done bool) string {
+	elapsed := p.d.now().Sub(p.start)
 	var s string
 	if p.total > 0 {
 		s = fmt.Sprintf("%3.0f%% %d/%d", 100*p.fraction(), p.n, p.total)
@@ -106,7 +107,7 @@ func (p *Progress) status() string {
 	if secs := elapsed.Seconds(); secs > 0 {
 		s += fmt.Sprintf(" %.1f/s", float64(p.n)/secs)
 	}
-	if p.live.done {
+	if done {
 		s += " done"
 	}
 	return s
@@ -167,7 +168,7 @@ func (c *Counter) String() string {
 func (c *Counter) text() string { return fmt.Sprintf("%s: %d", c.label, c.n) }
 
 // render is the counter's current bundle; c.live.mu is held.
-func (c *Counter) render() map[string]any {
+func (c *Counter) render(bool) map[string]any {
 	h := fmt.Sprintf(`<div style="font-family:monospace"><b>%s</b>: %d</div>`, html.EscapeString(c.label), c.n)
 	return map[string]any{MIMEHTML: h, MIMEText: c.text()}
 }
