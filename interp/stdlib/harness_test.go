@@ -57,6 +57,18 @@ func (s *session) value(imports []string, expr string) (string, error) {
 	return fmt.Sprintf("%#v", v.Interface()), nil
 }
 
+// eval evaluates src as is.
+func (s *session) eval(src string) (any, error) {
+	v, err := s.i.EvalWithContext(context.Background(), src)
+	if err != nil || !v.IsValid() {
+		return nil, err
+	}
+	return v.Interface(), nil
+}
+
+// quote prints a string the way value prints a string result.
+func quote(s string) string { return fmt.Sprintf("%#v", s) }
+
 // run executes statements inside a function and returns what they printed.
 func (s *session) run(imports []string, body string) (string, error) {
 	s.out.Reset()
