@@ -3,6 +3,8 @@ package kernel
 import (
 	"context"
 	"errors"
+	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/go-zeromq/zmq4"
@@ -15,6 +17,9 @@ type request struct {
 	msg     *wire.Message
 	channel string
 	out     *outbox
+	// stopAfter makes the dispatcher end Run once the request is done
+	// (after its status idle is queued).
+	stopAfter bool
 }
 
 // handler answers one msg_type. The busy/idle status around it is the
@@ -112,13 +117,29 @@ func (s *Server) readControl(ctx context.Context, socks *sockets) {
 func (s *Server) dispatch(ctx context.Context, req *request) {
 	s.log.Debug("request", "channel", req.channel, "msg_type", req.msg.Header.MsgType, "msg_id", req.msg.Header.MsgID)
 	s.publishStatus(req.msg, "busy")
-	defer s.publishStatus(req.msg, "idle")
-	h, ok := s.handlers[req.msg.Header.MsgType]
-	if !ok {
-		s.unknown(req)
-		return
+	s.safely(req, func() {
+		if h, ok := s.handlers[req.msg.Header.MsgType]; ok {
+			h(ctx, req)
+		} else {
+			s.unknown(req)
+		}
+	})
+	s.publishStatus(req.msg, "idle")
+	if req.stopAfter {
+		s.requestStop()
 	}
-	h(ctx, req)
+}
+
+// safely runs f, turning a panic (in an engine, say) into an error reply
+// so that one bad request cannot kill the kernel.
+func (s *Server) safely(req *request, f func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("handler panicked", "msg_type", req.msg.Header.MsgType, "panic", v, "stack", string(debug.Stack()))
+			s.replyError(req, "KernelPanic", fmt.Sprint(v))
+		}
+	}()
+	f()
 }
 
 // unknown answers a request whose msg_type the kernel does not know with

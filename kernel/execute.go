@@ -38,8 +38,8 @@ func orTrue(b *bool) bool { return b == nil || *b }
 type executeReplyContent struct {
 	Status          string         `json:"status"`
 	ExecutionCount  int            `json:"execution_count"`
-	UserExpressions map[string]any `json:"user_expressions,omitempty"`
-	Payload         []any          `json:"payload,omitempty"`
+	UserExpressions map[string]any `json:"user_expressions"`
+	Payload         []any          `json:"payload"`
 	EName           string         `json:"ename,omitempty"`
 	EValue          string         `json:"evalue,omitempty"`
 	Traceback       []string       `json:"traceback,omitempty"`
@@ -60,7 +60,9 @@ func (s *Server) executeLoop(ctx context.Context) {
 			s.abort(item.req)
 			continue
 		}
-		if failed := s.execute(ctx, item.req); failed {
+		failed := true
+		s.safely(item.req, func() { failed = s.execute(ctx, item.req) })
+		if failed {
 			// Every execute_request received so far was sent before the
 			// client saw this failure: abort them, as ipykernel does.
 			abortUpTo = s.execSeq.Load()
@@ -75,7 +77,8 @@ func (s *Server) abort(req *request) {
 	s.state.mu.Lock()
 	n := s.state.executionCount
 	s.state.mu.Unlock()
-	s.reply(req, executeReplyContent{Status: engine.StatusAborted, ExecutionCount: n})
+	s.reply(req, executeReplyContent{Status: engine.StatusAborted, ExecutionCount: n,
+		UserExpressions: map[string]any{}, Payload: []any{}})
 	s.publishStatus(req.msg, "idle")
 }
 
@@ -115,6 +118,7 @@ func (s *Server) execute(ctx context.Context, req *request) (abortQueue bool) {
 		msgType, content := outputContent(o, count)
 		s.publish(req.msg, msgType, content)
 	}
+	s.running.Store(true)
 	rep, err := s.eng.Execute(ctx, engine.ExecuteRequest{
 		Code:            c.Code,
 		Silent:          c.Silent,
@@ -123,6 +127,7 @@ func (s *Server) execute(ctx context.Context, req *request) (abortQueue bool) {
 		AllowStdin:      input != nil,
 		ExecutionCount:  count,
 	}, out, input)
+	s.running.Store(false)
 	if err != nil {
 		s.log.Error("engine failed", "err", err)
 		rep = engine.ExecuteReply{Status: engine.StatusError, EName: "EngineError", EValue: err.Error(),

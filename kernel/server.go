@@ -40,8 +40,9 @@ type Server struct {
 	spawnClosed bool
 	spawned     sync.WaitGroup
 
-	inputs inputWaiters
-	state  sessionState
+	inputs  inputWaiters
+	state   sessionState
+	running atomic.Bool // a cell is in eng.Execute
 }
 
 // New returns a Server for the sockets of cfg, running cells with eng and
@@ -123,7 +124,9 @@ func (s *Server) Run(ctx context.Context) error {
 
 	// Stop the work: cancel running cells, wait for handlers.
 	cancelWork()
-	s.eng.Interrupt()
+	if s.running.Load() {
+		s.eng.Interrupt()
+	}
 	worker.Wait()
 	s.spawnMu.Lock()
 	s.spawnClosed = true

@@ -14,10 +14,12 @@ func (s *Server) shutdown(ctx context.Context, req *request) {
 	}
 	if !c.Restart || !s.opts.restartInPlace {
 		s.reply(req, map[string]any{"status": "ok", "restart": c.Restart})
-		s.requestStop()
+		req.stopAfter = true
 		return
 	}
-	s.eng.Interrupt()
+	if s.running.Load() {
+		s.eng.Interrupt()
+	}
 	if err := s.eng.Restart(ctx); err != nil {
 		s.log.Error("engine restart failed", "err", err)
 		s.replyError(req, "RestartError", err.Error())
