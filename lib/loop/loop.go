@@ -30,7 +30,7 @@ type Loop struct {
 	// for example to print what happened.
 	OnStep func(Span)
 
-	ready    []*Task // the ready queue
+	ready    deque // the ready queue
 	sleeping sleepHeap
 	tasks    []*Task // every task ever added, for Stats
 
@@ -62,7 +62,7 @@ func (l *Loop) Spawn(name string, body func(c *coro.Co) any) *Task {
 // a task (the course's add_task).
 func (l *Loop) Add(name string, co *coro.Coroutine) *Task {
 	t := &Task{name: name, co: co, loop: l, heapIndex: -1}
-	l.ready = append(l.ready, t)
+	l.ready.PushBack(t)
 	l.tasks = append(l.tasks, t)
 	return t
 }
@@ -139,7 +139,7 @@ func (l *Loop) runUntil(ctx context.Context, stop func() bool) error {
 		if l.empty() {
 			return fmt.Errorf("loop: nothing left to run, but the awaited tasks are not done (waiting on a task of another loop?)")
 		}
-		if len(l.ready) == 0 && len(l.sleeping) == 0 {
+		if l.ready.Len() == 0 && len(l.sleeping) == 0 {
 			return fmt.Errorf("loop: deadlock: %d tasks wait for tasks that can never finish", l.waiting)
 		}
 		if err := l.step(ctx); err != nil {
@@ -152,7 +152,7 @@ func (l *Loop) runUntil(ctx context.Context, stop func() bool) error {
 // empty reports whether no task is left at all: none ready, sleeping or
 // waiting for another task.
 func (l *Loop) empty() bool {
-	return len(l.ready) == 0 && len(l.sleeping) == 0 && l.waiting == 0
+	return l.ready.Len() == 0 && len(l.sleeping) == 0 && l.waiting == 0
 }
 
 // step is one loop iteration: wake due sleepers, take a task, resume it
@@ -165,7 +165,7 @@ func (l *Loop) step(ctx context.Context) error {
 		time.Sleep(l.Pause)
 	}
 	l.wakeSleepers()
-	if len(l.ready) == 0 {
+	if l.ready.Len() == 0 {
 		if err := l.sleepUntilNextDeadline(ctx); err != nil {
 			return err
 		}
@@ -205,29 +205,19 @@ func (l *Loop) step(ctx context.Context) error {
 
 // take removes the next task from the ready queue, as Order says.
 func (l *Loop) take() *Task {
-	var t *Task
 	if l.Order == PopFront {
-		t = l.ready[0]
-		l.ready[0] = nil
-		l.ready = l.ready[1:]
-	} else {
-		n := len(l.ready) - 1
-		t = l.ready[n]
-		l.ready[n] = nil
-		l.ready = l.ready[:n]
+		return l.ready.PopFront()
 	}
-	return t
+	return l.ready.PopBack()
 }
 
 // putBack returns a task to the ready queue, as Order says.
 func (l *Loop) putBack(t *Task) {
 	if l.Order == PopFront {
-		l.ready = append(l.ready, t)
+		l.ready.PushBack(t)
 		return
 	}
-	l.ready = append(l.ready, nil)
-	copy(l.ready[1:], l.ready)
-	l.ready[0] = t
+	l.ready.PushFront(t)
 }
 
 // park keeps a task off the ready queue if it handed out a request the
@@ -325,6 +315,6 @@ func (l *Loop) Close() error {
 			errs = append(errs, fmt.Errorf("close task %s: %w", t.name, err))
 		}
 	}
-	l.ready, l.sleeping, l.waiting = nil, nil, 0
+	l.ready, l.sleeping, l.waiting = deque{}, nil, 0
 	return errors.Join(errs...)
 }
