@@ -1,6 +1,7 @@
 package coro_test
 
 import (
+	"iter"
 	"testing"
 
 	"github.com/gokernel/gokernel/lib/coro"
@@ -53,4 +54,17 @@ func BenchmarkChannelPingPong(b *testing.B) {
 	}
 	close(in)
 	<-out
+}
+
+// BenchmarkIterPull is the bare runtime switch that Send is built on: one
+// next() of iter.Pull, for comparison with BenchmarkSend.
+func BenchmarkIterPull(b *testing.B) {
+	next, stop := iter.Pull(func(yield func(int) bool) {
+		for i := 0; yield(i); i++ {
+		}
+	})
+	defer stop()
+	for b.Loop() {
+		next()
+	}
 }
