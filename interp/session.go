@@ -11,8 +11,11 @@ package interp
 import (
 	"context"
 	"fmt"
+	"go/parser"
+	"go/types"
 	"io"
-	"reflect"
+	"strings"
+	"sync"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -51,6 +54,10 @@ type Result struct {
 	// when the cell has no value to show.
 	Data     map[string]any
 	Metadata map[string]any
+	// Notes are remarks about the session the cell changed, e.g. which
+	// variables were dropped because their type changed shape. They are
+	// also printed to Stdout.
+	Notes []string
 }
 
 // Error is a cell's failure, in the student's terms: a compile error or a
@@ -63,10 +70,23 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Name + ": " + e.Value }
 
-// Session is one notebook's Go state.
+// Session is one notebook's Go state. Execute runs one cell at a time;
+// Complete, Inspect and IsComplete may be called concurrently with it.
 type Session struct {
-	opts Options
-	yi   *interp.Interpreter
+	opts  Options
+	trace *traceWriter
+	rt    *runtimeState
+
+	execMu sync.Mutex // one Execute at a time
+
+	mu        sync.RWMutex // guards what follows against the concurrent readers
+	fe        *frontEnd
+	yi        *interp.Interpreter
+	yImported map[string]map[string]string // file base -> local name -> path imported in yi
+	dirty     bool              // yi may hold half-compiled code: rebuild it
+	pkg       *types.Package    // the last type-checked package
+	info      *types.Info
+	lastUnit  *unit // the unit a rebuild compiled
 }
 
 // New starts a session with the standard library and the toolkit
@@ -78,25 +98,61 @@ func New(opts Options) (*Session, error) {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	yi := interp.New(interp.Options{Stdout: opts.Stdout, Stderr: opts.Stderr, Stdin: opts.Stdin})
+	ti, err := newTypeImporter()
+	if err != nil {
+		return nil, fmt.Errorf("load standard library types: %w", err)
+	}
+	s := &Session{
+		opts:  opts,
+		trace: &traceWriter{out: opts.Stderr},
+		rt:    &runtimeState{},
+	}
+	s.fe = &frontEnd{
+		ti:      ti,
+		imports: map[string]string{},
+		sources: map[int][]byte{},
+		names:   newPkgNames(ti.std.Paths()),
+	}
+	yi, err := s.newInterp()
+	if err != nil {
+		return nil, err
+	}
+	s.yi = yi
+	s.fe.fset = yi.FileSet()
+	return s, nil
+}
+
+// newInterp starts a yaegi interpreter with the standard library, the
+// runtime helpers and the prelude.
+func (s *Session) newInterp() (*interp.Interpreter, error) {
+	yi := interp.New(interp.Options{Stdout: s.opts.Stdout, Stderr: s.trace, Stdin: s.opts.Stdin})
 	if err := yi.Use(stdlib.Symbols); err != nil {
 		return nil, fmt.Errorf("load standard library symbols: %w", err)
 	}
-	return &Session{opts: opts, yi: yi}, nil
+	if err := yi.Use(s.rt.exports()); err != nil {
+		return nil, fmt.Errorf("load runtime helpers: %w", err)
+	}
+	f, err := parser.ParseFile(yi.FileSet(), "prelude.go", prelude, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, fmt.Errorf("parse prelude: %w", err)
+	}
+	if err := s.compileAST(yi, f); err != nil {
+		return nil, fmt.Errorf("compile prelude: %w", err)
+	}
+	s.yImported = map[string]map[string]string{}
+	return yi, nil
 }
 
 // Execute runs one cell. count is the execution count the cell is shown
 // with (cell[count] in messages). A cell failure is returned as *Error.
 // Cancelling ctx interrupts the cell.
 func (s *Session) Execute(ctx context.Context, code string, count int) (Result, error) {
-	v, err := s.yi.EvalWithContext(ctx, code)
-	if err != nil {
-		return Result{}, &Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
-	}
-	if !v.IsValid() || (v.Kind() == reflect.Func) {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
+	if strings.TrimSpace(code) == "" {
 		return Result{}, nil
 	}
-	return Result{Data: map[string]any{"text/plain": fmt.Sprint(v.Interface())}}, nil
+	return s.execute(ctx, code, count)
 }
 
 // UserExpression evaluates expr in the session without side effects on

@@ -18,8 +18,9 @@ import (
 // the cell front end does, and avoid what yaegi cannot run (range over
 // int or func, min/max/clear).
 
-// scenarioSources returns the source text of every scenario func declared
-// in file, by name.
+// scenarioSources returns the source text of every func declared in file
+// except tests, and of its type declarations, by name: the scenarios and
+// their helpers.
 func scenarioSources(t *testing.T, file string) map[string]string {
 	t.Helper()
 	src, err := os.ReadFile(file)
@@ -32,12 +33,20 @@ func scenarioSources(t *testing.T, file string) map[string]string {
 		t.Fatal(err)
 	}
 	out := map[string]string{}
+	text := func(n ast.Node) string {
+		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
+	}
 	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || !strings.HasPrefix(fd.Name.Name, "scenario") {
-			continue
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if !strings.HasPrefix(d.Name.Name, "Test") {
+				out[d.Name.Name] = text(d)
+			}
+		case *ast.GenDecl:
+			if d.Tok == token.TYPE {
+				out["type "+d.Specs[0].(*ast.TypeSpec).Name.Name] = text(d)
+			}
 		}
-		out[fd.Name.Name] = string(src[fset.Position(fd.Pos()).Offset:fset.Position(fd.End()).Offset])
 	}
 	return out
 }
@@ -48,17 +57,23 @@ func checkScenarios(t *testing.T, file string, imports []string, compiled map[st
 	t.Helper()
 	srcs := scenarioSources(t, file)
 	names := make([]string, 0, len(srcs))
-	for n := range srcs {
+	s := newSession(t)
+	if _, err := s.value(imports, "0"); err != nil {
+		t.Fatalf("imports: %v", err)
+	}
+	for n, src := range srcs {
+		if !strings.HasPrefix(n, "scenario") {
+			if _, err := s.eval(src); err != nil {
+				t.Fatalf("interpreter rejects helper %s: %v", n, err)
+			}
+			continue
+		}
 		names = append(names, n)
 		if compiled[n] == nil {
 			t.Errorf("%s: scenario %s is missing from the table", file, n)
 		}
 	}
 	sort.Strings(names)
-	s := newSession(t)
-	if _, err := s.value(imports, "0"); err != nil {
-		t.Fatalf("imports: %v", err)
-	}
 	for _, n := range names {
 		f := compiled[n]
 		if f == nil {

@@ -1,0 +1,111 @@
+package interp
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"sync"
+	"time"
+
+	yaegi "github.com/traefik/yaegi/interp"
+)
+
+// rtPath is the import path cells use for the runtime helpers.
+const rtPath = "gokernel/rt"
+
+// maxDepth bounds the depth of recursive calls of cell functions, well
+// before Go's own stack limit kills the process.
+const maxDepth = 20000
+
+// runtimeState is what the compiled helpers of one session share with
+// interpreted code: the running cell's context and its result.
+type runtimeState struct {
+	mu     sync.Mutex
+	ctx    context.Context
+	result *cellValue
+}
+
+// cellValue is the value of a cell's result expression.
+type cellValue struct {
+	v    any
+	text string
+}
+
+// stackOverflow is the panic value of a too-deep recursion.
+type stackOverflow struct {
+	fn        string
+	cell, line int
+}
+
+func (so *stackOverflow) Error() string {
+	return fmt.Sprintf("stack overflow in %s (cell %d, line %d)", so.fn, so.cell, so.line)
+}
+
+// begin prepares for a cell run under ctx.
+func (rt *runtimeState) begin(ctx context.Context) {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	rt.ctx = ctx
+	rt.result = nil
+}
+
+// take returns and clears the cell's result.
+func (rt *runtimeState) take() *cellValue {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	r := rt.result
+	rt.result = nil
+	return r
+}
+
+func (rt *runtimeState) context() context.Context {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	if rt.ctx == nil {
+		return context.Background()
+	}
+	return rt.ctx
+}
+
+// sleep replaces time.Sleep in cells: it returns early when the running
+// cell is interrupted, so that the interpreter can stop it.
+func (rt *runtimeState) sleep(d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	ctx := rt.context()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
+}
+
+// exports are the symbols interpreted code reaches: the gokernel/rt
+// package, and the standard-library functions the session replaces.
+func (rt *runtimeState) exports() yaegi.Exports {
+	return yaegi.Exports{
+		rtPath + "/rt": {
+			"Result": reflect.ValueOf(func(v any, text string) {
+				rt.mu.Lock()
+				defer rt.mu.Unlock()
+				rt.result = &cellValue{v: v, text: text}
+			}),
+			"Overflow": reflect.ValueOf(func(fn string, cell, line int) {
+				panic(&stackOverflow{fn: fn, cell: cell, line: line})
+			}),
+			"MaxDepth": reflect.ValueOf(maxDepth),
+		},
+		"time/time": {
+			"Sleep": reflect.ValueOf(rt.sleep),
+		},
+	}
+}
+
+// prelude is compiled into every new interpreter: the helpers rewritten
+// cells call.
+const prelude = `package main
+
+var _gkDepth int
+`

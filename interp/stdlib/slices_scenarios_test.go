@@ -1,0 +1,297 @@
+package stdlib
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestSlicesScenarios(t *testing.T) {
+	checkScenarios(t, "slices_scenarios_test.go", []string{"cmp", "fmt", "math", "slices", "strings"}, map[string]func() string{
+		"scenarioSlicesEqualCompare":   scenarioSlicesEqualCompare,
+		"scenarioSlicesIndexContains":  scenarioSlicesIndexContains,
+		"scenarioSlicesInsert":         scenarioSlicesInsert,
+		"scenarioSlicesDelete":         scenarioSlicesDelete,
+		"scenarioSlicesReplace":        scenarioSlicesReplace,
+		"scenarioSlicesCompactClone":   scenarioSlicesCompactClone,
+		"scenarioSlicesGrowClipRev":    scenarioSlicesGrowClipRev,
+		"scenarioSlicesConcatRepeat":   scenarioSlicesConcatRepeat,
+		"scenarioSlicesSort":           scenarioSlicesSort,
+		"scenarioSlicesSortFunc":       scenarioSlicesSortFunc,
+		"scenarioSlicesSortLarge":      scenarioSlicesSortLarge,
+		"scenarioSlicesMinMax":         scenarioSlicesMinMax,
+		"scenarioSlicesBinarySearch":   scenarioSlicesBinarySearch,
+		"scenarioSlicesIterators":      scenarioSlicesIterators,
+		"scenarioSlicesCollectSorted":  scenarioSlicesCollectSorted,
+		"scenarioSlicesChunk":          scenarioSlicesChunk,
+		"scenarioSlicesPanics":         scenarioSlicesPanics,
+		"scenarioSlicesStringsIterSeq": scenarioSlicesStringsIterSeq,
+	})
+}
+
+// catch runs f and returns the value it panicked with, or "no panic".
+func catch(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint("panic: ", r)
+		}
+	}()
+	f()
+	return "no panic"
+}
+
+func scenarioSlicesEqualCompare() string {
+	a, b, c := []int{1, 2, 3}, []int{1, 2, 3}, []int{1, 2}
+	f := []float64{1, math.NaN()}
+	eq := func(x int, y string) bool { return fmt.Sprint(x) == y }
+	cf := func(x int, y string) int { return strings.Compare(fmt.Sprint(x), y) }
+	return fmt.Sprint(
+		slices.Equal[[]int, int](a, b), slices.Equal[[]int, int](a, c), slices.Equal[[]int, int](nil, []int{}),
+		slices.Equal[[]float64, float64](f, f),
+		slices.EqualFunc[[]int, []string, int, string](a, []string{"1", "2", "3"}, eq),
+		slices.EqualFunc[[]int, []string, int, string](a, []string{"1", "2", "4"}, eq),
+		slices.Compare[[]int, int](a, b), slices.Compare[[]int, int](a, c), slices.Compare[[]int, int](c, a),
+		slices.Compare[[]int, int]([]int{1, 5}, a), slices.Compare[[]float64, float64](f, []float64{1, 2}),
+		slices.CompareFunc[[]int, []string, int, string](a, []string{"1", "3"}, cf),
+	)
+}
+
+func scenarioSlicesIndexContains() string {
+	s := []string{"go", "py", "rs", "py"}
+	isUpper := func(x string) bool { return strings.ToUpper(x) == x }
+	long := func(x string) bool { return len(x) > 1 }
+	return fmt.Sprint(
+		slices.Index[[]string, string](s, "py"), slices.Index[[]string, string](s, "c"),
+		slices.IndexFunc[[]string, string](s, isUpper), slices.IndexFunc[[]string, string](s, long),
+		slices.Contains[[]string, string](s, "rs"), slices.Contains[[]string, string](nil, "rs"),
+		slices.ContainsFunc[[]string, string](s, isUpper), slices.ContainsFunc[[]string, string](s, long),
+	)
+}
+
+func scenarioSlicesInsert() string {
+	s := []int{1, 2, 3}
+	r1 := slices.Insert[[]int, int](s, 1, 10, 11)
+	r2 := slices.Insert[[]int, int](s, 3, 4)
+	r3 := slices.Insert[[]int, int](s, 0)
+	roomy := make([]int, 3, 10)
+	copy(roomy, []int{7, 8, 9})
+	r4 := slices.Insert[[]int, int](roomy, 1, 5, 6)
+	alias := []int{1, 2, 3, 0, 0}[:3]
+	r5 := slices.Insert[[]int, int](alias, 1, alias[1:]...)
+	var nilS []int
+	r6 := slices.Insert[[]int, int](nilS, 0)
+	return fmt.Sprint(r1, r2, r3, r4, roomy[:5], r5, s, r6 == nil)
+}
+
+func scenarioSlicesDelete() string {
+	s := []int{0, 1, 2, 3, 4, 5}
+	r := slices.Delete[[]int, int](s, 1, 3)
+	full := s[:6]
+	r2 := slices.Delete[[]int, int]([]int{1, 2}, 1, 1)
+	d := []string{"a", "bb", "c", "dd"}
+	r3 := slices.DeleteFunc[[]string, string](d, func(x string) bool { return len(x) == 2 })
+	return fmt.Sprintf("%v %v %v %q %q", r, full, r2, r3, d)
+}
+
+func scenarioSlicesReplace() string {
+	s := []int{0, 1, 2, 3, 4}
+	r1 := slices.Replace[[]int, int](s, 1, 3, 7)
+	after1 := s[:5]
+	s2 := []int{0, 1, 2, 3, 4}
+	r2 := slices.Replace[[]int, int](s2, 1, 2, 7, 8, 9)
+	s3 := make([]int, 5, 10)
+	r3 := slices.Replace[[]int, int](s3, 1, 2, 7, 8, 9)
+	s4 := []int{0, 1, 2}
+	r4 := slices.Replace[[]int, int](s4, 1, 1, 5)
+	s5 := []int{0, 1, 2, 3}
+	r5 := slices.Replace[[]int, int](s5, 2, 4)
+	return fmt.Sprint(r1, after1, r2, r3, r4, r5, s5)
+}
+
+func scenarioSlicesCompactClone() string {
+	s := []int{1, 1, 2, 2, 2, 3, 1}
+	r := slices.Compact[[]int, int](s)
+	w := []string{"a", "A", "b", "B", "b"}
+	r2 := slices.CompactFunc[[]string, string](w, strings.EqualFold)
+	var nilS []int
+	c := slices.Clone[[]int, int](r)
+	c[0] = 99
+	return fmt.Sprintf("%v %v %q %q %v %v %v %v", r, s, r2, w, c, r,
+		slices.Clone[[]int, int](nilS) == nil, slices.Clone[[]int, int]([]int{}) == nil)
+}
+
+func scenarioSlicesGrowClipRev() string {
+	s := make([]int, 2, 3)
+	g := slices.Grow[[]int, int](s, 5)
+	g0 := slices.Grow[[]int, int](s, 1)
+	c := slices.Clip[[]int, int](g)
+	r := []string{"a", "b", "c", "d"}
+	slices.Reverse[[]string, string](r)
+	e := []int{}
+	slices.Reverse[[]int, int](e)
+	return fmt.Sprint(len(g), cap(g) >= 7, len(g0), cap(g0), len(c), cap(c), r, e)
+}
+
+func scenarioSlicesConcatRepeat() string {
+	a := slices.Concat[[]int, int]([]int{1}, nil, []int{2, 3})
+	b := slices.Concat[[]int, int]()
+	c := slices.Concat[[]int, int](nil, []int{})
+	d := slices.Repeat[[]string, string]([]string{"x", "y"}, 3)
+	e := slices.Repeat[[]int, int](nil, 4)
+	return fmt.Sprint(a, b == nil, c == nil, d, len(e), e == nil)
+}
+
+func scenarioSlicesSort() string {
+	i := []int{5, 2, 8, 1, 9, 3}
+	slices.Sort[[]int, int](i)
+	s := []string{"pear", "apple", "fig"}
+	slices.Sort[[]string, string](s)
+	f := []float64{3, math.NaN(), -1, math.Inf(1), 0}
+	slices.Sort[[]float64, float64](f)
+	return fmt.Sprint(i, s, f,
+		slices.IsSorted[[]int, int](i), slices.IsSorted[[]int, int]([]int{2, 1}),
+		slices.IsSorted[[]float64, float64](f), slices.IsSorted[[]int, int](nil))
+}
+
+type person struct {
+	name string
+	age  int
+}
+
+func scenarioSlicesSortFunc() string {
+	people := []person{{"Alice", 30}, {"Bob", 25}, {"Carol", 30}, {"Dan", 25}, {"Eve", 41}}
+	byAge := func(a, b person) int { return cmp.Compare[int](a.age, b.age) }
+	stable := slices.Clone[[]person, person](people)
+	slices.SortStableFunc[[]person, person](stable, byAge)
+	total := slices.Clone[[]person, person](people)
+	slices.SortFunc[[]person, person](total, func(a, b person) int {
+		return cmp.Or[int](cmp.Compare[int](b.age, a.age), strings.Compare(a.name, b.name))
+	})
+	return fmt.Sprint(stable, total,
+		slices.IsSortedFunc[[]person, person](stable, byAge), slices.IsSortedFunc[[]person, person](people, byAge))
+}
+
+func scenarioSlicesSortLarge() string {
+	s := make([]int, 500)
+	x := 7
+	for i := range s {
+		x = (x*1103515245 + 12345) % 2147483648
+		s[i] = x % 1000
+	}
+	a := slices.Clone[[]int, int](s)
+	slices.Sort[[]int, int](a)
+	b := slices.Clone[[]int, int](s)
+	slices.SortFunc[[]int, int](b, func(p, q int) int { return q - p })
+	return fmt.Sprint(a[:10], a[490:], b[:5], slices.IsSorted[[]int, int](a), len(a))
+}
+
+func scenarioSlicesMinMax() string {
+	i := []int{4, 1, 9, 1, 9}
+	f := []float64{1, math.NaN(), 3}
+	type pt struct{ x, y int }
+	ps := []pt{{1, 0}, {3, 1}, {3, 2}, {0, 3}, {0, 4}}
+	byX := func(a, b pt) int { return a.x - b.x }
+	return fmt.Sprint(slices.Min[[]int, int](i), slices.Max[[]int, int](i),
+		slices.Min[[]float64, float64](f), slices.Max[[]float64, float64](f),
+		slices.Max[[]string, string]([]string{"b", "c", "a"}),
+		slices.MinFunc[[]pt, pt](ps, byX), slices.MaxFunc[[]pt, pt](ps, byX))
+}
+
+func scenarioSlicesBinarySearch() string {
+	s := []int{10, 20, 20, 30}
+	var out []string
+	for _, t := range []int{5, 10, 20, 25, 30, 35} {
+		i, ok := slices.BinarySearch[[]int, int](s, t)
+		out = append(out, fmt.Sprint(t, ":", i, ok))
+	}
+	type kv struct {
+		k string
+		v int
+	}
+	kvs := []kv{{"a", 1}, {"c", 3}, {"e", 5}}
+	find := func(e kv, t string) int { return strings.Compare(e.k, t) }
+	i, ok := slices.BinarySearchFunc[[]kv, kv, string](kvs, "c", find)
+	j, ok2 := slices.BinarySearchFunc[[]kv, kv, string](kvs, "d", find)
+	k, ok3 := slices.BinarySearch[[]int, int](nil, 1)
+	return fmt.Sprint(out, i, ok, j, ok2, k, ok3)
+}
+
+func scenarioSlicesIterators() string {
+	var b strings.Builder
+	s := []string{"a", "b", "c"}
+	slices.All[[]string, string](s)(func(i int, v string) bool {
+		fmt.Fprintf(&b, "%d=%s ", i, v)
+		return true
+	})
+	slices.Backward[[]string, string](s)(func(i int, v string) bool {
+		fmt.Fprintf(&b, "%d=%s ", i, v)
+		return i > 1
+	})
+	slices.Values[[]string, string](s)(func(v string) bool {
+		b.WriteString(v)
+		return v != "b"
+	})
+	return b.String()
+}
+
+func scenarioSlicesCollectSorted() string {
+	src := []int{3, 1, 2}
+	c := slices.Collect[int](slices.Values[[]int, int](src))
+	a := slices.AppendSeq[[]int, int]([]int{9}, slices.Values[[]int, int](src))
+	s := slices.Sorted[int](slices.Values[[]int, int](src))
+	desc := func(a, b int) int { return b - a }
+	sf := slices.SortedFunc[int](slices.Values[[]int, int](src), desc)
+	ss := slices.SortedStableFunc[string](slices.Values[[]string, string]([]string{"bb", "a", "cc", "d"}),
+		func(a, b string) int { return len(a) - len(b) })
+	e := slices.Collect[int](slices.Values[[]int, int](nil))
+	return fmt.Sprint(c, a, s, sf, ss, e == nil, src)
+}
+
+func scenarioSlicesChunk() string {
+	var b strings.Builder
+	s := []int{1, 2, 3, 4, 5}
+	slices.Chunk[[]int, int](s, 2)(func(c []int) bool {
+		fmt.Fprint(&b, c, len(c), cap(c), " ")
+		return true
+	})
+	slices.Chunk[[]int, int](s, 10)(func(c []int) bool {
+		fmt.Fprint(&b, c, " ")
+		return true
+	})
+	slices.Chunk[[]int, int](s, 1)(func(c []int) bool {
+		fmt.Fprint(&b, c)
+		return c[0] < 2
+	})
+	slices.Chunk[[]int, int](nil, 3)(func(c []int) bool {
+		b.WriteString("never")
+		return true
+	})
+	return b.String()
+}
+
+func scenarioSlicesPanics() string {
+	return strings.Join([]string{
+		catch(func() { _ = slices.Min[[]int, int](nil) }),
+		catch(func() { _ = slices.Max[[]int, int]([]int{}) }),
+		catch(func() { _ = slices.MinFunc[[]int, int](nil, func(a, b int) int { return a - b }) }),
+		catch(func() { _ = slices.MaxFunc[[]int, int](nil, func(a, b int) int { return a - b }) }),
+		catch(func() { _ = slices.Grow[[]int, int](nil, -1) }),
+		catch(func() { _ = slices.Repeat[[]int, int]([]int{1}, -1) }),
+		catch(func() { _ = slices.Chunk[[]int, int]([]int{1}, 0) }),
+		fmt.Sprint(catch(func() { _ = slices.Insert[[]int, int]([]int{1}, 2, 5) }) != "no panic"),
+		fmt.Sprint(catch(func() { _ = slices.Delete[[]int, int]([]int{1, 2}, 1, 3) }) != "no panic"),
+		fmt.Sprint(catch(func() { _ = slices.Replace[[]int, int]([]int{1, 2}, 2, 1) }) != "no panic"),
+	}, "\n")
+}
+
+func scenarioSlicesStringsIterSeq() string {
+	lines := slices.Collect[string](strings.Lines("a\nb\nc"))
+	fields := slices.Collect[string](strings.FieldsSeq("  x y  z "))
+	split := slices.Collect[string](strings.SplitSeq("1,2,3", ","))
+	after := slices.Collect[string](strings.SplitAfterSeq("1,2,3", ","))
+	ff := slices.Collect[string](strings.FieldsFuncSeq("a1b2c", func(r rune) bool { return r >= '0' && r <= '9' }))
+	return fmt.Sprintf("%q %q %q %q %q", lines, fields, split, after, ff)
+}

@@ -1,0 +1,100 @@
+package slices
+
+import (
+	"cmp"
+	"iter"
+)
+
+// All returns an iterator over the index-value pairs of s, in order.
+func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+
+// Backward returns an iterator over the index-value pairs of s, from the
+// last to the first.
+func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E] {
+	return func(yield func(int, E) bool) {
+		for i := len(s) - 1; i >= 0; i-- {
+			if !yield(i, s[i]) {
+				return
+			}
+		}
+	}
+}
+
+// Values returns an iterator over the elements of s, in order.
+func Values[Slice ~[]E, E any](s Slice) iter.Seq[E] {
+	return func(yield func(E) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// AppendSeq appends the values of seq to s and returns the result.
+func AppendSeq[Slice ~[]E, E any](s Slice, seq iter.Seq[E]) Slice {
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	return s
+}
+
+// Collect returns the values of seq in a new slice (nil when empty).
+func Collect[E any](seq iter.Seq[E]) []E {
+	var s []E
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	return s
+}
+
+// Sorted collects the values of seq and sorts them.
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
+	s := Collect[E](seq)
+	Sort[[]E, E](s)
+	return s
+}
+
+// SortedFunc collects the values of seq and sorts them by cmp.
+func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
+	s := Collect[E](seq)
+	SortFunc[[]E, E](s, cmp)
+	return s
+}
+
+// SortedStableFunc collects the values of seq and sorts them stably by
+// cmp.
+func SortedStableFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
+	s := Collect[E](seq)
+	SortStableFunc[[]E, E](s, cmp)
+	return s
+}
+
+// Chunk returns an iterator over consecutive sub-slices of up to n
+// elements of s, each with its capacity clipped; it panics if n < 1.
+func Chunk[Slice ~[]E, E any](s Slice, n int) iter.Seq[Slice] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func(Slice) bool) {
+		for i := 0; i < len(s); i += n {
+			end := i + n
+			if end > len(s) {
+				end = len(s)
+			}
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
+}
