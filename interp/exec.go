@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
-	"strings"
 	"reflect"
 	"sort"
 	"strconv"
+	"strings"
 
 	yaegi "github.com/traefik/yaegi/interp"
 )

@@ -33,7 +33,7 @@ type cellValue struct {
 
 // stackOverflow is the panic value of a too-deep recursion.
 type stackOverflow struct {
-	fn        string
+	fn         string
 	cell, line int
 }
 

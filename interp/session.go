@@ -83,8 +83,8 @@ type Session struct {
 	fe        *frontEnd
 	yi        *interp.Interpreter
 	yImported map[string]map[string]string // file base -> local name -> path imported in yi
-	dirty     bool              // yi may hold half-compiled code: rebuild it
-	pkg       *types.Package    // the last type-checked package
+	dirty     bool                         // yi may hold half-compiled code: rebuild it
+	pkg       *types.Package               // the last type-checked package
 	info      *types.Info
 	lastUnit  *unit // the unit a rebuild compiled
 }
