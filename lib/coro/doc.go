@@ -25,7 +25,10 @@
 //
 // Each switch is a real hand-off between two stacks built on [iter.Pull]
 // (the runtime's coroutine switch): the driver and the body never run at the
-// same time, so no locks are needed. Call Close when you abandon a suspended
-// coroutine; if you forget, the garbage collector closes it once the handle
-// is unreachable (the body must not keep its own *Coroutine handle alive).
+// same time, so no locks are needed. Call Yield only from the body's own
+// goroutine, never from a goroutine the body starts. Call Close when you
+// abandon a suspended coroutine; if you forget, the garbage collector closes
+// it once the handle is unreachable (then the body's deferred calls run on
+// the runtime's cleanup goroutine, and the body must not keep its own
+// *Coroutine handle alive).
 package coro

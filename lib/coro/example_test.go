@@ -230,3 +230,27 @@ func ExampleCoroutine_Close() {
 	// state: done
 	// resume: coro: the coroutine is finished and cannot be resumed
 }
+
+// Course 05 item 1, the protocol once more: a primitive hands a value out
+// and returns whatever is sent back; the coroutine above it prints on entry
+// and exit.
+func ExampleCo_Yield_protocol() {
+	primitive := func(c *coro.Co, v any) any { return c.Yield(v) }
+	co := coro.New(func(c *coro.Co) any {
+		fmt.Println("entering")
+		got := primitive(c, "a value from the primitive")
+		fmt.Println("primitive returned:", got)
+		fmt.Println("exiting")
+		return nil
+	})
+	out, done, _ := co.Next()
+	fmt.Println("out:", out, "done:", done)
+	out, done, _ = co.Next()
+	fmt.Println("out:", out, "done:", done)
+	// Output:
+	// entering
+	// out: a value from the primitive done: false
+	// primitive returned: <nil>
+	// exiting
+	// out: <nil> done: true
+}

@@ -3,6 +3,7 @@ package loop_test
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -254,5 +255,37 @@ func TestSleepingAndWaitingStrings(t *testing.T) {
 	}
 	if got := task.String(); got != "task x (not started)" {
 		t.Errorf("Task = %q", got)
+	}
+}
+
+func TestLifetimes(t *testing.T) {
+	trace := []loop.Span{
+		{Task: "a", Iteration: 1, Start: 0, End: 1, Out: 1},
+		{Task: "b", Iteration: 2, Start: 1, End: 2, Out: 2},
+		{Task: "a", Iteration: 3, Start: 5, End: 6, Out: "ra", Done: true},
+		{Task: "b", Iteration: 4, Start: 6, End: 9, Err: loop.ErrCancelled, Done: true},
+	}
+	want := []loop.Span{
+		{Task: "a", Iteration: 1, Start: 0, End: 6, Out: "ra", Done: true},
+		{Task: "b", Iteration: 2, Start: 1, End: 9, Err: loop.ErrCancelled, Done: true},
+	}
+	if got := loop.Lifetimes(trace); !reflect.DeepEqual(got, want) {
+		t.Errorf("Lifetimes =\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// TestPauseIsSleptEveryIteration checks only a lower bound: time.Sleep
+// never returns early, so n iterations take at least n pauses.
+func TestPauseIsSleptEveryIteration(t *testing.T) {
+	l := loop.New()
+	l.Pause = 2 * time.Millisecond
+	l.Spawn("a", func(c *coro.Co) any { c.Yield(nil); c.Yield(nil); return nil })
+	l.Spawn("b", func(c *coro.Co) any { c.Yield(nil); return nil })
+	if _, err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	st := l.Stats()
+	if min := time.Duration(st.Iterations) * l.Pause; st.Iterations != 5 || st.Elapsed < min {
+		t.Errorf("%d iterations in %v, want 5 iterations taking at least %v", st.Iterations, st.Elapsed, min)
 	}
 }

@@ -29,3 +29,28 @@ type Stats struct {
 	// Elapsed is the time spent inside Run, RunUntilComplete and Gather.
 	Elapsed time.Duration
 }
+
+// Lifetimes returns one span per task in the trace, from the start of its
+// first resume to the end of its last: the bars of a timeline in which
+// sleeping tasks overlap. Iteration is the task's first iteration, and
+// Done, Out and Err come from its last. Tasks appear in the order they
+// first ran.
+func Lifetimes(trace []Span) []Span {
+	var order []string
+	life := make(map[string]*Span)
+	for _, s := range trace {
+		l, seen := life[s.Task]
+		if !seen {
+			first := s
+			life[s.Task] = &first
+			order = append(order, s.Task)
+			continue
+		}
+		l.End, l.Out, l.Done, l.Err = s.End, s.Out, s.Done, s.Err
+	}
+	spans := make([]Span, len(order))
+	for i, name := range order {
+		spans[i] = *life[name]
+	}
+	return spans
+}
