@@ -21,8 +21,8 @@
 // Run runs until no task is left; RunUntilComplete and Gather until given
 // tasks are done. Cancel throws ErrCancelled into a task at its suspension
 // point. The loop records a trace of which task ran when (Trace; Lifetimes
-// turns it into one bar per task) for a
-// timeline chart, and counts iterations and resumes (Stats).
+// turns it into one bar per task) for a timeline chart, and counts
+// iterations and resumes (Stats).
 //
 // A Loop is not safe for concurrent use: tasks and the code that runs the
 // loop share one goroutine, which is the point of the exercise.
