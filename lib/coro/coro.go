@@ -152,6 +152,9 @@ func (co *Coroutine) Send(v any) (out any, done bool, err error) {
 func (co *Coroutine) Throw(err error) (out any, done bool, _ error) {
 	defer runtime.KeepAlive(co)
 	s := co.s
+	if err == nil {
+		return nil, s.state == Done, ErrThrowNil
+	}
 	switch s.state {
 	case Running:
 		return nil, false, ErrRunning

@@ -79,6 +79,12 @@ func TestResumeErrors(t *testing.T) {
 			wantDone: true,
 		},
 		{
+			name:    "Throw nil",
+			prepare: func(co *coro.Coroutine) { co.Next() },
+			resume:  func(co *coro.Coroutine) (any, bool, error) { return co.Throw(nil) },
+			wantErr: coro.ErrThrowNil,
+		},
+		{
 			name:     "Send after Close",
 			prepare:  func(co *coro.Coroutine) { co.Next(); co.Close() },
 			resume:   func(co *coro.Coroutine) (any, bool, error) { return co.Send(5) },

@@ -26,6 +26,9 @@ var ErrClosed = errors.New("coro: the coroutine was closed")
 // close and tried to Yield again (Python: "generator ignored GeneratorExit").
 var ErrIgnoredClose = errors.New("coro: the body ignored Close and tried to yield again")
 
+// ErrThrowNil is returned by Throw(nil), which leaves the coroutine as it is.
+var ErrThrowNil = errors.New("coro: Throw needs an error, not nil")
+
 // ErrNotInBody is what Yield raises when it is called while its coroutine
 // is not running, for example from another goroutine or after the body ended.
 var ErrNotInBody = errors.New("coro: Yield called outside the running body")
