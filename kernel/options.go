@@ -13,6 +13,7 @@ type options struct {
 	restartInPlace bool
 	sendTimeout    time.Duration
 	flushTimeout   time.Duration
+	linger         time.Duration
 	maxMessageSize int
 	version        string
 }
@@ -21,6 +22,7 @@ func defaultOptions() options {
 	return options{
 		sendTimeout:    5 * time.Second,
 		flushTimeout:   2 * time.Second,
+		linger:         200 * time.Millisecond,
 		maxMessageSize: wire.DefaultMaxSize,
 		version:        "0.1.0",
 	}

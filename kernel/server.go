@@ -143,6 +143,10 @@ func (s *Server) Run(ctx context.Context) error {
 	case <-flushed:
 	case <-time.After(s.opts.flushTimeout + 100*time.Millisecond):
 	}
+	// zmq4's PUB socket queues a sent message and writes it on a goroutine
+	// of its own, and it has no ZMQ_LINGER: give it a moment to write the
+	// last messages (the final status idle) before the socket closes.
+	time.Sleep(s.opts.linger)
 	socks.close()
 	<-flushed
 	readers.Wait()
