@@ -253,6 +253,9 @@ func TestSleepingAndWaitingStrings(t *testing.T) {
 	if got := (loop.Waiting{Task: task}).String(); got != "waiting for x" {
 		t.Errorf("Waiting = %q", got)
 	}
+	if task.State() != coro.Created {
+		t.Errorf("new task state = %v, want not started", task.State())
+	}
 	if got := task.String(); got != "task x (not started)" {
 		t.Errorf("Task = %q", got)
 	}
