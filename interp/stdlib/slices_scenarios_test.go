@@ -29,6 +29,7 @@ func TestSlicesScenarios(t *testing.T) {
 		"scenarioSlicesChunk":          scenarioSlicesChunk,
 		"scenarioSlicesPanics":         scenarioSlicesPanics,
 		"scenarioSlicesStringsIterSeq": scenarioSlicesStringsIterSeq,
+		"scenarioSlicesOfStructs":      scenarioSlicesOfStructs,
 	})
 }
 
@@ -294,4 +295,31 @@ func scenarioSlicesStringsIterSeq() string {
 	after := slices.Collect[string](strings.SplitAfterSeq("1,2,3", ","))
 	ff := slices.Collect[string](strings.FieldsFuncSeq("a1b2c", func(r rune) bool { return r >= '0' && r <= '9' }))
 	return fmt.Sprintf("%q %q %q %q %q", lines, fields, split, after, ff)
+}
+
+func scenarioSlicesOfStructs() string {
+	ps := []person{{"b", 2}, {"a", 1}, {"c", 1}}
+	byAge := func(a, b person) int { return a.age - b.age }
+	slices.SortFunc[[]person, person](ps, byAge)
+	ps = slices.Insert[[]person, person](ps, 1, person{"d", 0})
+	ps = slices.Compact[[]person, person](ps)
+	ps = slices.CompactFunc[[]person, person](ps, func(a, b person) bool { return a.age == b.age })
+	c := slices.Clone[[]person, person](ps)
+	c = slices.Delete[[]person, person](c, 0, 1)
+	c = slices.DeleteFunc[[]person, person](c, func(p person) bool { return p.name == "zz" })
+	c = slices.Replace[[]person, person](c, 0, 1, person{"e", 5}, person{"f", 6})
+	slices.Reverse[[]person, person](c)
+	arr := [][2]int{{2, 1}, {1, 2}}
+	slices.SortStableFunc[[][2]int, [2]int](arr, func(a, b [2]int) int { return a[0] - b[0] })
+	ptrs := []*person{&ps[0], &ps[1]}
+	slices.SortFunc[[]*person, *person](ptrs, func(a, b *person) int { return strings.Compare(b.name, a.name) })
+	mx := slices.MaxFunc[[]person, person](ps, byAge)
+	ix := slices.IndexFunc[[]person, person](ps, func(p person) bool { return p.age == 1 })
+	col := slices.Collect[person](slices.Values[[]person, person](ps))
+	sf := slices.SortedFunc[person](slices.Values[[]person, person](ps), byAge)
+	cc := slices.Concat[[]person, person](ps, c)
+	rp := slices.Repeat[[]person, person](ps[:1], 2)
+	gr := slices.Grow[[]person, person](ps, 3)
+	eq := slices.Equal[[]person, person](ps, c)
+	return fmt.Sprint(ps, c, arr, *ptrs[0], mx, ix, col, sf, cc, rp, gr, eq)
 }

@@ -60,24 +60,57 @@ func Collect[E any](seq iter.Seq[E]) []E {
 
 // Sorted collects the values of seq and sorts them.
 func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
-	s := Collect[E](seq)
-	Sort[[]E, E](s)
-	return s
+	var s []E
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	p := order(len(s), func(i, j int) int { return cmp.Compare[E](s[i], s[j]) })
+	if s == nil {
+		return nil
+	}
+	r := make([]E, len(s))
+	for k, i := range p {
+		r[k] = s[i]
+	}
+	return r
 }
 
 // SortedFunc collects the values of seq and sorts them by cmp.
 func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
-	s := Collect[E](seq)
-	SortFunc[[]E, E](s, cmp)
-	return s
+	var s []E
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	p := order(len(s), func(i, j int) int { return cmp(s[i], s[j]) })
+	if s == nil {
+		return nil
+	}
+	r := make([]E, len(s))
+	for k, i := range p {
+		r[k] = s[i]
+	}
+	return r
 }
 
 // SortedStableFunc collects the values of seq and sorts them stably by
 // cmp.
 func SortedStableFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E {
-	s := Collect[E](seq)
-	SortStableFunc[[]E, E](s, cmp)
-	return s
+	var s []E
+	seq(func(v E) bool {
+		s = append(s, v)
+		return true
+	})
+	p := order(len(s), func(i, j int) int { return cmp(s[i], s[j]) })
+	if s == nil {
+		return nil
+	}
+	r := make([]E, len(s))
+	for k, i := range p {
+		r[k] = s[i]
+	}
+	return r
 }
 
 // Chunk returns an iterator over consecutive sub-slices of up to n

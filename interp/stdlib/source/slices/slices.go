@@ -132,7 +132,7 @@ func Delete[S ~[]E, E any](s S, i, j int) S {
 	}
 	n := len(s)
 	s = append(s[:i], s[j:]...)
-	zero(s[len(s):n])
+	zero[S, E](s[len(s):n])
 	return s
 }
 
@@ -149,7 +149,7 @@ func DeleteFunc[S ~[]E, E any](s S, del func(E) bool) S {
 			i++
 		}
 	}
-	zero(s[i:])
+	zero[S, E](s[i:])
 	return s[:i]
 }
 
@@ -178,7 +178,7 @@ func Replace[S ~[]E, E any](s S, i, j int, v ...E) S {
 	copy(r[i:], vs)
 	copy(r[i+len(vs):], tail)
 	if tot < n {
-		zero(s[tot:n])
+		zero[S, E](s[tot:n])
 	}
 	return r
 }
@@ -204,7 +204,7 @@ func Compact[S ~[]E, E comparable](s S) S {
 			k++
 		}
 	}
-	zero(s[k:])
+	zero[S, E](s[k:])
 	return s[:k]
 }
 
@@ -221,7 +221,7 @@ func CompactFunc[S ~[]E, E any](s S, eq func(E, E) bool) S {
 			k++
 		}
 	}
-	zero(s[k:])
+	zero[S, E](s[k:])
 	return s[:k]
 }
 
@@ -286,7 +286,9 @@ func Repeat[S ~[]E, E any](x S, count int) S {
 }
 
 // zero sets every element of s to its zero value (the clear built-in).
-func zero[E any](s []E) {
+// Helpers take S, not []E: yaegi v0.16.1 fails to pass an S where a []E
+// is expected when E is a composite type.
+func zero[S ~[]E, E any](s S) {
 	var z E
 	for i := range s {
 		s[i] = z

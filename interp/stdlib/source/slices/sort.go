@@ -6,18 +6,33 @@ import (
 
 // Sort sorts s in increasing order; NaNs come first.
 func Sort[S ~[]E, E cmp.Ordered](s S) {
-	mergeSort[E](s, func(a, b E) int { return cmp.Compare[E](a, b) })
+	p := order(len(s), func(i, j int) int { return cmp.Compare[E](s[i], s[j]) })
+	sorted := make([]E, len(s))
+	for k, i := range p {
+		sorted[k] = s[i]
+	}
+	copy(s, sorted)
 }
 
 // SortFunc sorts s by cmp, which returns a negative number when a < b,
 // a positive number when a > b and zero when they are equal.
 func SortFunc[S ~[]E, E any](s S, cmp func(a, b E) int) {
-	mergeSort[E](s, cmp)
+	p := order(len(s), func(i, j int) int { return cmp(s[i], s[j]) })
+	sorted := make([]E, len(s))
+	for k, i := range p {
+		sorted[k] = s[i]
+	}
+	copy(s, sorted)
 }
 
 // SortStableFunc is SortFunc keeping equal elements in their order.
 func SortStableFunc[S ~[]E, E any](s S, cmp func(a, b E) int) {
-	mergeSort[E](s, cmp)
+	p := order(len(s), func(i, j int) int { return cmp(s[i], s[j]) })
+	sorted := make([]E, len(s))
+	for k, i := range p {
+		sorted[k] = s[i]
+	}
+	copy(s, sorted)
 }
 
 // IsSorted reports whether s is in increasing order.
@@ -130,27 +145,32 @@ func BinarySearchFunc[S ~[]E, E, T any](s S, target T, cmp func(E, T) int) (int,
 	return lo, lo < len(s) && cmp(s[lo], target) == 0
 }
 
-// mergeSort sorts s stably: insertion sort on short runs, then merges
-// through a buffer.
-func mergeSort[E any](s []E, cmp func(a, b E) int) {
+// order returns the permutation that sorts n elements stably, given
+// cmp on their indices: insertion sort on short runs, then merges
+// through a buffer. It is not generic on purpose: yaegi v0.16.1 cannot
+// instantiate a generic helper from a generic function for every element
+// type, so each generic sort calls this and permutes its elements itself.
+func order(n int, cmp func(i, j int) int) []int {
 	const run = 12
-	n := len(s)
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
 	for lo := 0; lo < n; lo += run {
 		hi := lo + run
 		if hi > n {
 			hi = n
 		}
 		for i := lo + 1; i < hi; i++ {
-			for j := i; j > lo && cmp(s[j], s[j-1]) < 0; j-- {
-				s[j], s[j-1] = s[j-1], s[j]
+			for j := i; j > lo && cmp(p[j], p[j-1]) < 0; j-- {
+				p[j], p[j-1] = p[j-1], p[j]
 			}
 		}
 	}
 	if n <= run {
-		return
+		return p
 	}
-	buf := make([]E, n)
-	src, dst := s, buf
+	src, dst := p, make([]int, n)
 	for width := run; width < n; width *= 2 {
 		for lo := 0; lo < n; lo += 2 * width {
 			mid, hi := lo+width, lo+2*width
@@ -176,7 +196,5 @@ func mergeSort[E any](s []E, cmp func(a, b E) int) {
 		}
 		src, dst = dst, src
 	}
-	if &src[0] != &s[0] {
-		copy(s, src)
-	}
+	return src
 }
