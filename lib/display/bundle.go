@@ -59,6 +59,7 @@ type (
 // bundle: Bundle returns nil, nil, and a cell ending in
 // display.HTML(...) shows its output once, not twice.
 func Bundle(v any) (data, metadata map[string]any) {
+	v = unbox(v)
 	switch v.(type) {
 	case *Handle, *Progress, *Counter:
 		return nil, nil
@@ -239,7 +240,7 @@ func jsonBundle(v any) (map[string]any, map[string]any) {
 // slices, strings, json.Number, bools, nil), so that the message carrying
 // it can be encoded again by whoever forwards it.
 func plainJSON(v any) (any, error) {
-	b, err := json.Marshal(v)
+	b, err := json.Marshal(unbox(v))
 	if err != nil {
 		return nil, fmt.Errorf("display JSON: %w", err)
 	}

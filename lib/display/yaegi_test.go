@@ -84,6 +84,11 @@ type W struct{ T }
 
 func show(v any) { display.Show(v) }
 
+type F struct{ N int }
+func (f F) Foo() int { return f.N }
+
+func showJSON(v any) { display.JSON(v) }
+
 type L struct{}
 func (L) LaTeX() string { return "x^2" }
 `
@@ -101,6 +106,8 @@ func (L) LaTeX() string { return "x^2" }
 		{"HTML and String", `display.Show(HS{7})`, display.KindDisplay, display.MIMEHTML, "<u>hs</u>", "HS(7)"},
 		{"String only", `display.Show(S{8})`, display.KindDisplay, display.MIMEText, "S#8", "S#8"},
 		{"through any", `show(T{5})`, display.KindDisplay, display.MIMEHTML, "<b>5</b>", "<HTML output>"},
+		{"boxed by yaegi", `show(F{12})`, display.KindDisplay, display.MIMEText, "{12}", "{12}"},
+		{"boxed JSON", `showJSON(F{13})`, display.KindDisplay, display.MIMEText, "{\n  \"N\": 13\n}", "{\n  \"N\": 13\n}"},
 		{"call result in a variable", `f := func() T { return T{10} }; r := f(); display.Show(r)`, display.KindDisplay, display.MIMEHTML, "<b>10</b>", "<HTML output>"},
 		{"embedded", `display.Show(W{T{11}})`, display.KindDisplay, display.MIMEHTML, "<b>11</b>", "<HTML output>"},
 		{"several fields", `display.Show(AB{1, 2, "c"})`, display.KindDisplay, display.MIMEHTML, "1,2,c", "<HTML output>"},
