@@ -3,6 +3,7 @@ package sock
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 )
 
@@ -66,18 +67,22 @@ func (l *Loop) enqueue(t *task) {
 
 // WaitRead suspends the running task until s can be read (Beazley's `yield 'recv', sock`).
 func (l *Loop) WaitRead(s *Socket) {
-	l.mustCurrent("WaitRead").suspend(request{kind: waitRead, fd: s.Fd()})
+	l.mustCurrent("WaitRead").suspend(request{kind: waitRead, sock: s})
 }
 
 // WaitWrite suspends the running task until s can be written (`yield 'send', sock`).
 func (l *Loop) WaitWrite(s *Socket) {
-	l.mustCurrent("WaitWrite").suspend(request{kind: waitWrite, fd: s.Fd()})
+	l.mustCurrent("WaitWrite").suspend(request{kind: waitWrite, sock: s})
 }
 
 // WaitFuture suspends the running task until the pool job behind f has finished, and returns its
 // result. The loop keeps serving the other tasks meanwhile.
 func (l *Loop) WaitFuture(f *Future) (any, error) {
-	l.mustCurrent("WaitFuture").suspend(request{kind: waitFuture, future: f})
+	t := l.mustCurrent("WaitFuture")
+	t.suspend(request{kind: waitFuture, future: f})
+	if t.cancelled {
+		return nil, ErrClosed // the loop is closing: do not wait for the job
+	}
 	return f.Result()
 }
 
@@ -113,8 +118,13 @@ func (l *Loop) Run() error {
 			if len(l.readWait) == 0 && len(l.writeWait) == 0 && len(l.parked) == 0 {
 				break // nothing left to do
 			}
-			if err := l.poll(); err != nil {
-				return err
+			// select(2) keeps this thread, and Go hands its P to other goroutines only after a
+			// delay: let the goroutines we have just woken (pool workers) run first.
+			runtime.Gosched()
+			if l.inboxEmpty() {
+				if err := l.poll(); err != nil {
+					return err
+				}
 			}
 			continue
 		}
@@ -128,8 +138,10 @@ func (l *Loop) Run() error {
 // resume runs t until it suspends or ends, and files it under what it now waits for.
 func (l *Loop) resume(t *task) {
 	l.current = t
+	t.started = true
 	req, ok := t.next()
 	l.current = nil
+	t.last = req
 	if !ok { // the task returned
 		if t.err != nil {
 			l.errs = append(l.errs, t.err)
@@ -138,9 +150,9 @@ func (l *Loop) resume(t *task) {
 	}
 	switch req.kind {
 	case waitRead:
-		l.readWait[req.fd] = t
+		l.readWait[req.sock.Fd()] = t
 	case waitWrite:
-		l.writeWait[req.fd] = t
+		l.writeWait[req.sock.Fd()] = t
 	case waitFuture:
 		l.parked[t] = true
 		req.future.AddDoneCallback(func() { l.enqueue(t) })
@@ -160,6 +172,13 @@ func (l *Loop) takeInbox() {
 		delete(l.parked, t)
 		l.ready = append(l.ready, t)
 	}
+}
+
+// inboxEmpty reports whether no task waits in the inbox.
+func (l *Loop) inboxEmpty() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.inbox) == 0
 }
 
 // poll waits in select(2) for the descriptors the tasks wait for, plus the wake-up pipe, and
@@ -201,9 +220,11 @@ func (l *Loop) isClosed() bool {
 	return l.closed
 }
 
-// Close stops the loop: Run returns, every unfinished task is unwound (its defers run), the
-// sockets opened through Listen and Accept are closed, and the wake-up pipe is released. Close
-// may be called from any goroutine, more than once.
+// Close stops the loop: Run returns; the sockets that tasks wait on, and those opened through
+// Listen and Accept, are closed; every suspended task is resumed once, its Wait call returning at
+// once, so that its next socket operation fails and it can return (a task that waits again is
+// unwound by a panic that runs its defers); tasks that never ran are dropped; the wake-up pipe is
+// released. Close may be called from any goroutine except the loop's tasks, more than once.
 func (l *Loop) Close() error {
 	l.mu.Lock()
 	if l.closed {
@@ -235,8 +256,20 @@ func (l *Loop) Close() error {
 	l.inbox = nil
 	l.mu.Unlock()
 	for _, t := range all {
-		if t.next != nil {
-			t.stop()
+		if t.last.sock != nil {
+			t.last.sock.Close()
+		}
+	}
+	for _, t := range all {
+		switch {
+		case t.next == nil: // never started
+		case !t.started:
+			t.stop() // its body never ran: nothing to unwind
+		default:
+			t.cancelled = true
+			l.current = t
+			t.next() // the Wait returns; the task ends by itself or unwinds at its next Wait
+			l.current = nil
 		}
 	}
 	l.ready, l.readWait, l.writeWait, l.parked = nil, map[int]*task{}, map[int]*task{}, map[*task]bool{}

@@ -240,10 +240,20 @@ func TestCloseUnwindsSuspendedTasks(t *testing.T) {
 		t.Fatal(err)
 	}
 	deferred := make(chan bool, 1)
+	acceptErr := make(chan error, 1)
 	l.Spawn(func() {
 		defer func() { deferred <- true }()
-		l.Accept(ln) // nobody connects: suspended until Close
-		t.Error("Accept returned")
+		_, err := l.Accept(ln) // nobody connects: suspended until Close
+		acceptErr <- err
+	})
+	stubborn := make(chan bool, 1)
+	l.Spawn(func() {
+		defer func() { stubborn <- true }()
+		s, _ := Listen("127.0.0.1:0")
+		for { // ignores every error: Close must unwind it
+			l.WaitRead(s)
+			s.Accept()
+		}
 	})
 	done := make(chan error, 1)
 	go func() { done <- l.Run() }()
@@ -257,6 +267,14 @@ func TestCloseUnwindsSuspendedTasks(t *testing.T) {
 	case <-deferred:
 	default:
 		t.Fatal("the suspended task's defer did not run")
+	}
+	if err := <-acceptErr; err == nil {
+		t.Fatal("Accept on a closed loop returned no error")
+	}
+	select {
+	case <-stubborn:
+	default:
+		t.Fatal("the task that ignores errors was not unwound")
 	}
 	checkPortFree(t, addr)
 }

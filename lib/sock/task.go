@@ -17,7 +17,7 @@ const (
 // request is what a task hands to the loop when it suspends: Beazley's ('recv', sock) tuple.
 type request struct {
 	kind   waitKind
-	fd     int
+	sock   *Socket
 	future *Future
 }
 
@@ -28,9 +28,14 @@ type task struct {
 	stop  func()                 // abandon a suspended task: its Wait call unwinds fn
 	yield func(request) bool     // the suspension primitive, valid while the task runs
 	err   error                  // the panic that ended fn, if any
+
+	started   bool    // resumed at least once
+	last      request // what it waits for now
+	cancelled bool    // the loop is closing: its Wait calls return at once, then unwind
 }
 
-// stopTask is the panic value that unwinds a task that the loop abandons (see Loop.Close).
+// stopTask is the panic value that unwinds a task that keeps waiting while the loop closes
+// (see Loop.Close).
 type stopTask struct{}
 
 // start turns fn into a coroutine that has not run yet.
@@ -51,7 +56,7 @@ func (t *task) start() {
 
 // suspend hands req to the loop and returns when the loop resumes the task.
 func (t *task) suspend(req request) {
-	if !t.yield(req) {
-		panic(stopTask{}) // the loop is closing: unwind fn, running its defers
+	if t.cancelled || !t.yield(req) {
+		panic(stopTask{}) // the loop is closing and the task waits again: unwind fn, running its defers
 	}
 }
