@@ -58,6 +58,13 @@ type (
 // Values that are already on screen (*Handle, *Progress, *Counter) have no
 // bundle: Bundle returns nil, nil, and a cell ending in
 // display.HTML(...) shows its output once, not twice.
+//
+// For a cell's result, the executor should call Bundle inside the
+// interpreter, so that a value of a cell-defined type keeps its methods
+// (see MapTypes): evaluate the result into a variable (_result := EXPR),
+// then evaluate display.Bundle(_result); yaegi returns the first result,
+// the data (TestCellResultRecipe). Calling Bundle on the reflect.Value
+// that yaegi returned sees a bare struct, without methods.
 func Bundle(v any) (data, metadata map[string]any) {
 	v = unbox(v)
 	switch v.(type) {

@@ -202,3 +202,31 @@ func TestInterpretedLost(t *testing.T) {
 		})
 	}
 }
+
+// TestCellResultRecipe checks the way the executor can get the bundle of
+// a cell's result with its methods: evaluate the result into a variable,
+// then call display.Bundle on that variable inside the interpreter.
+func TestCellResultRecipe(t *testing.T) {
+	i := newInterpreter(t, display.New(nil))
+	if _, err := i.Eval(`type T struct{ N int }; func (t T) HTML() string { return fmt.Sprint("<b>", t.N, "</b>") }`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := i.Eval(`func f() T { return T{4} }`); err != nil {
+		t.Fatal(err)
+	}
+	// The cell's last expression was f().
+	if _, err := i.Eval(`_result := f()`); err != nil {
+		t.Fatal(err)
+	}
+	v, err := i.Eval(`display.Bundle(_result)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, ok := v.Interface().(map[string]any)
+	if !ok {
+		t.Fatalf("Eval returned %v (%s), want the data map", v, v.Type())
+	}
+	if data[display.MIMEHTML] != "<b>4</b>" {
+		t.Errorf("bundle = %v", data)
+	}
+}
