@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -47,6 +48,9 @@ type Display struct {
 	prefix  string        // makes display ids unique across processes
 	next    atomic.Uint64 // counter for display ids
 
+	mu      sync.Mutex
+	pending map[*live]bool // live outputs with a held-back update
+
 	// now and after are the clock of progress bars and counters; tests
 	// replace them.
 	now   func() time.Time
@@ -62,6 +66,7 @@ func New(publish func(Message)) *Display {
 	}
 	return &Display{
 		publish: publish,
+		pending: map[*live]bool{},
 		prefix:  randomPrefix(),
 		now:     time.Now,
 		after: func(d time.Duration, f func()) func() bool {
@@ -129,6 +134,33 @@ func (d *Display) Text(s string) *Handle { return d.show(textBundle(s), nil) }
 
 // Image displays an image, encoded as PNG.
 func (d *Display) Image(img image.Image) *Handle { return d.show(imageValueBundle(img)) }
+
+// Flush sends the updates that progress bars and counters are holding
+// back, at once. The executor calls it when a cell ends, so that the last
+// state is on screen (and in a saved notebook) before the cell is
+// reported done.
+func (d *Display) Flush() {
+	d.mu.Lock()
+	lives := make([]*live, 0, len(d.pending))
+	for l := range d.pending {
+		lives = append(lives, l)
+	}
+	d.mu.Unlock()
+	for _, l := range lives {
+		l.flush()
+	}
+}
+
+// setPending records whether l holds back an update.
+func (d *Display) setPending(l *live, pending bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if pending {
+		d.pending[l] = true
+	} else {
+		delete(d.pending, l)
+	}
+}
 
 // Clear wipes the output of the running cell. With wait true the output
 // stays until the next one arrives, which avoids flicker in animations.

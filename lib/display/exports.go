@@ -22,7 +22,8 @@ const ImportPath = "github.com/gokernel/gokernel/lib/display"
 // pointer to it; "_Name" is yaegi's wrapper for interface Name).
 //
 // Functions: HTML, Markdown, SVG, PNG, JPEG, JSON, LaTeX, Text, Image,
-// Show, Clear, Progress, Counter, Update(h, v) and Bundle. Types: Display,
+// Show, Clear, Progress, Counter, Update(h, v) and Bundle (not Flush,
+// which is the executor's). Types: Display,
 // Handle, Message and the interfaces HTMLer ... JSONer (the names Progress
 // and Counter are the functions: a cell keeps the bar they return in a
 // variable and never needs to spell its type). Constants: the MIME types,

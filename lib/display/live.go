@@ -48,6 +48,16 @@ func (l *live) changedLocked() {
 	}
 	if l.stop == nil {
 		l.stop = l.d.after(wait, l.tick)
+		l.d.setPending(l, true)
+	}
+}
+
+// flush sends a held-back update now.
+func (l *live) flush() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.dirty && !l.done {
+		l.flushLocked()
 	}
 }
 
@@ -56,6 +66,7 @@ func (l *live) tick() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.stop = nil
+	l.d.setPending(l, false)
 	if l.dirty {
 		l.changedLocked()
 	}
@@ -66,6 +77,7 @@ func (l *live) flushLocked() {
 	if l.stop != nil {
 		l.stop()
 		l.stop = nil
+		l.d.setPending(l, false)
 	}
 	l.dirty = false
 	l.last = l.d.now()

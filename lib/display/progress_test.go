@@ -112,6 +112,35 @@ func TestProgressRate(t *testing.T) {
 	}
 }
 
+// TestFlush: the end of a cell sends what bars and counters hold back,
+// and their timers do not send it again.
+func TestFlush(t *testing.T) {
+	d, clock, msgs := newFakeDisplay()
+	p := d.Progress(10)
+	c := d.Counter("n")
+	d.Counter("idle") // never changes: nothing to flush
+	p.Add(3)
+	c.Add(4)
+	if len(*msgs) != 3 {
+		t.Fatalf("%d messages before Flush, want 3 first frames", len(*msgs))
+	}
+	d.Flush()
+	if len(*msgs) != 5 {
+		t.Fatalf("%d messages after Flush, want 5", len(*msgs))
+	}
+	if got := (*msgs)[3].Data[MIMEText].(string) + "|" + (*msgs)[4].Data[MIMEText].(string); !strings.Contains(got, "3/10") || !strings.Contains(got, "n: 4") {
+		t.Errorf("flushed frames: %q", got)
+	}
+	clock.advance(time.Second)
+	d.Flush()
+	if len(*msgs) != 5 {
+		t.Errorf("%d messages after the timers, want still 5", len(*msgs))
+	}
+	if len(d.pending) != 0 {
+		t.Errorf("%d outputs still pending", len(d.pending))
+	}
+}
+
 // TestProgressDone: after Done, nothing more is sent, not even by a timer
 // that was pending.
 func TestProgressDone(t *testing.T) {
