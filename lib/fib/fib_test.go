@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -323,5 +324,23 @@ func TestRateUnderLoad(t *testing.T) {
 	}
 	if run.RateAlone() <= 0 || run.RateLoaded() <= 0 {
 		t.Fatalf("rates %v alone, %v loaded", run.RateAlone(), run.RateLoaded())
+	}
+}
+
+func TestTakeLines(t *testing.T) {
+	for _, tt := range []struct {
+		in    string
+		lines []string
+		rest  string
+	}{
+		{"", nil, ""},
+		{"12", nil, "12"},
+		{"12\n", []string{"12"}, ""},
+		{"1\n2\n3", []string{"1", "2"}, "3"},
+	} {
+		lines, rest := takeLines([]byte(tt.in))
+		if !slices.Equal(lines, tt.lines) || string(rest) != tt.rest {
+			t.Errorf("takeLines(%q) = %q, %q; want %q, %q", tt.in, lines, rest, tt.lines, tt.rest)
+		}
 	}
 }

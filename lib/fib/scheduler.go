@@ -38,14 +38,9 @@ func (s *Server) schedulerHandler(c *sock.Socket) {
 		if err != nil {
 			return // io.EOF: the client has gone
 		}
-		pending = append(pending, buf[:n]...)
-		for {
-			i := bytes.IndexByte(pending, '\n')
-			if i < 0 {
-				break
-			}
-			line := string(pending[:i])
-			pending = pending[i+1:]
+		var lines []string
+		lines, pending = takeLines(append(pending, buf[:n]...))
+		for _, line := range lines {
 			if !s.sendAll(c, []byte(answer(line))) {
 				return
 			}
@@ -92,14 +87,9 @@ func (s *Server) asyncHandler(c *sock.AsyncSocket) {
 		if err != nil {
 			return
 		}
-		pending = append(pending, buf[:n]...)
-		for {
-			i := bytes.IndexByte(pending, '\n')
-			if i < 0 {
-				break
-			}
-			line := string(pending[:i])
-			pending = pending[i+1:]
+		var lines []string
+		lines, pending = takeLines(append(pending, buf[:n]...))
+		for _, line := range lines {
 			if c.SendAll([]byte(s.answerOnLoopPool(line))) != nil {
 				return
 			}
@@ -118,4 +108,17 @@ func (s *Server) answerOnLoopPool(line string) string {
 		return "error: " + err.Error() + "\n"
 	}
 	return formatReply(result.(int))
+}
+
+// takeLines splits the complete lines off data (a recv may hold part of a line, or several) and
+// returns them with the incomplete rest.
+func takeLines(data []byte) (lines []string, rest []byte) {
+	for {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return lines, data
+		}
+		lines = append(lines, string(data[:i]))
+		data = data[i+1:]
+	}
 }

@@ -1,8 +1,10 @@
 package fib
 
-// acceptSequential is the first server of the talk: the handler runs inside the accept loop,
-// so the next client is accepted only when the current one has gone.
-func (s *Server) acceptSequential() {
+import "net"
+
+// acceptLoop accepts clients until Close closes the listener and hands each one to handle. The
+// versions differ only in handle.
+func (s *Server) acceptLoop(handle func(c net.Conn)) {
 	for {
 		c, err := s.ln.Accept()
 		if err != nil {
@@ -12,23 +14,23 @@ func (s *Server) acceptSequential() {
 			c.Close()
 			return
 		}
-		s.serveLines(c, answer) // no `go`: everyone else waits
+		handle(c)
 	}
+}
+
+// acceptSequential is the first server of the talk: the handler runs inside the accept loop,
+// so the next client is accepted only when the current one has gone.
+func (s *Server) acceptSequential() {
+	s.acceptLoop(func(c net.Conn) {
+		s.serveLines(c, answer) // no `go`: everyone else waits
+	})
 }
 
 // acceptPerConn gives every client its own goroutine (the talk's thread per client).
 func (s *Server) acceptPerConn() {
-	for {
-		c, err := s.ln.Accept()
-		if err != nil {
-			return
-		}
-		if !s.track(c) {
-			c.Close()
-			return
-		}
+	s.acceptLoop(func(c net.Conn) {
 		s.wg.Go(func() { s.serveLines(c, answer) })
-	}
+	})
 }
 
 // job is one fib computation sent to the workers, with the channel for its reply.
@@ -47,17 +49,9 @@ func (s *Server) worker() {
 // acceptWithPool gives every client its own goroutine, but fib runs on the workers: the
 // goroutine sends a job and waits for its reply (the talk's pool.submit(fib, n).result()).
 func (s *Server) acceptWithPool() {
-	for {
-		c, err := s.ln.Accept()
-		if err != nil {
-			return
-		}
-		if !s.track(c) {
-			c.Close()
-			return
-		}
+	s.acceptLoop(func(c net.Conn) {
 		s.wg.Go(func() { s.serveLines(c, s.answerOnPool) })
-	}
+	})
 }
 
 // answerOnPool is answer with fib computed by a worker.
