@@ -8,14 +8,14 @@ import (
 )
 
 // Progress is a live progress bar: a cell shows it once and then moves it
-// forward, and the bar changes where it stands. It is safe for concurrent
+// forward (Add, Set), and the bar changes where it stands; Done shows the
+// final state. It is safe for concurrent
 // use, so goroutines can all report to one bar. It shows an HTML bar, or a
 // text bar where HTML cannot be shown.
 type Progress struct {
+	meter
 	d     *Display
-	live  *live
 	total int
-	n     int
 	start time.Time
 }
 
@@ -25,36 +25,6 @@ func (d *Display) Progress(total int) *Progress {
 	p := &Progress{d: d, total: total, start: d.now()}
 	p.live = d.newLive(p.render)
 	return p
-}
-
-// Add moves the bar forward by n steps.
-func (p *Progress) Add(n int) {
-	p.live.mu.Lock()
-	defer p.live.mu.Unlock()
-	p.n += n
-	p.live.changedLocked()
-}
-
-// Set moves the bar to step n.
-func (p *Progress) Set(n int) {
-	p.live.mu.Lock()
-	defer p.live.mu.Unlock()
-	p.n = n
-	p.live.changedLocked()
-}
-
-// Done shows the final state at once. Later changes are not shown.
-func (p *Progress) Done() {
-	p.live.mu.Lock()
-	defer p.live.mu.Unlock()
-	p.live.finishLocked()
-}
-
-// Value returns the current step.
-func (p *Progress) Value() int {
-	p.live.mu.Lock()
-	defer p.live.mu.Unlock()
-	return p.n
 }
 
 // String returns the bar as text, as it is shown now.
@@ -114,11 +84,10 @@ func (p *Progress) status(done bool) string {
 }
 
 // Counter is a live counter: a label and a number that changes where it
-// stands. It is safe for concurrent use.
+// stands (Add, Set, Done). It is safe for concurrent use.
 type Counter struct {
-	live  *live
+	meter
 	label string
-	n     int
 }
 
 // Counter shows a counter that starts at 0.
@@ -126,36 +95,6 @@ func (d *Display) Counter(label string) *Counter {
 	c := &Counter{label: label}
 	c.live = d.newLive(c.render)
 	return c
-}
-
-// Add adds n to the counter.
-func (c *Counter) Add(n int) {
-	c.live.mu.Lock()
-	defer c.live.mu.Unlock()
-	c.n += n
-	c.live.changedLocked()
-}
-
-// Set sets the counter to n.
-func (c *Counter) Set(n int) {
-	c.live.mu.Lock()
-	defer c.live.mu.Unlock()
-	c.n = n
-	c.live.changedLocked()
-}
-
-// Done shows the final value at once. Later changes are not shown.
-func (c *Counter) Done() {
-	c.live.mu.Lock()
-	defer c.live.mu.Unlock()
-	c.live.finishLocked()
-}
-
-// Value returns the counter's value.
-func (c *Counter) Value() int {
-	c.live.mu.Lock()
-	defer c.live.mu.Unlock()
-	return c.n
 }
 
 // String returns the counter as text, as it is shown now.
@@ -171,4 +110,41 @@ func (c *Counter) text() string { return fmt.Sprintf("%s: %d", c.label, c.n) }
 func (c *Counter) render(bool) map[string]any {
 	h := fmt.Sprintf(`<div style="font-family:monospace"><b>%s</b>: %d</div>`, html.EscapeString(c.label), c.n)
 	return map[string]any{MIMEHTML: h, MIMEText: c.text()}
+}
+
+// meter is what Progress and Counter share: a number shown live.
+type meter struct {
+	live *live
+	n    int
+}
+
+// Add adds n to the number (moves the bar forward by n steps).
+func (m *meter) Add(n int) {
+	m.live.mu.Lock()
+	defer m.live.mu.Unlock()
+	m.n += n
+	m.live.changedLocked()
+}
+
+// Set sets the number to n.
+func (m *meter) Set(n int) {
+	m.live.mu.Lock()
+	defer m.live.mu.Unlock()
+	m.n = n
+	m.live.changedLocked()
+}
+
+// Done shows the final state at once. Later changes are counted but not
+// shown.
+func (m *meter) Done() {
+	m.live.mu.Lock()
+	defer m.live.mu.Unlock()
+	m.live.finishLocked()
+}
+
+// Value returns the number.
+func (m *meter) Value() int {
+	m.live.mu.Lock()
+	defer m.live.mu.Unlock()
+	return m.n
 }

@@ -3,6 +3,7 @@ package plot_test
 import (
 	"bytes"
 	"encoding/base64"
+	"fmt"
 	"image/png"
 	"math"
 	"strings"
@@ -208,13 +209,18 @@ func TestDataCopied(t *testing.T) {
 	}
 }
 
-// BenchmarkLineSVG renders a 1,000-point line chart to SVG.
-func BenchmarkLineSVG(b *testing.B) {
-	x, y := make([]float64, 1000), make([]float64, 1000)
+// sineChart is a line chart of n points.
+func sineChart(n int) *plot.Chart {
+	x, y := make([]float64, n), make([]float64, n)
 	for i := range x {
 		x[i], y[i] = float64(i), math.Sin(float64(i)/50)
 	}
-	c := plot.New("1,000 points").Line("sin", x, y)
+	return plot.New(fmt.Sprintf("%d points", n)).Line("sin", x, y)
+}
+
+// BenchmarkLineSVG renders a 1,000-point line chart to SVG.
+func BenchmarkLineSVG(b *testing.B) {
+	c := sineChart(1000)
 	for b.Loop() {
 		if len(c.SVG()) == 0 {
 			b.Fatal("empty SVG")
@@ -224,11 +230,7 @@ func BenchmarkLineSVG(b *testing.B) {
 
 // BenchmarkLinePNG renders the same chart to PNG.
 func BenchmarkLinePNG(b *testing.B) {
-	x, y := make([]float64, 1000), make([]float64, 1000)
-	for i := range x {
-		x[i], y[i] = float64(i), math.Sin(float64(i)/50)
-	}
-	c := plot.New("1,000 points").Line("sin", x, y)
+	c := sineChart(1000)
 	for b.Loop() {
 		if _, err := c.Render("png"); err != nil {
 			b.Fatal(err)
