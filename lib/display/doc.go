@@ -21,6 +21,10 @@
 // JSON() any "application/json"; an image.Image becomes a PNG, an error is
 // shown in red. Every bundle also has "text/plain".
 //
+// Progress bars and counters change in place at most ten times a second;
+// the executor calls Flush at the end of each cell so that their last state
+// is shown before the cell is reported done.
+//
 // Notebook cells do not import this package: the executor binds a Display
 // to the names a cell sees (see Exports), so a cell just writes
 //

@@ -98,16 +98,18 @@ func update(h *Handle, v any) { h.Update(v) }
 // looked for: the wrapper of the first interface the value implements
 // carries it. image.Image and fmt.Stringer use the wrappers of the
 // standard library's symbol table.
-var mapTypeOrder = []reflect.Type{
-	reflect.TypeFor[HTMLer](),
-	reflect.TypeFor[Markdowner](),
-	reflect.TypeFor[SVGer](),
-	reflect.TypeFor[PNGer](),
-	reflect.TypeFor[JPEGer](),
-	reflect.TypeFor[LaTeXer](),
-	reflect.TypeFor[JSONer](),
-	reflect.TypeFor[image.Image](),
-	reflect.TypeFor[fmt.Stringer](),
+func mapTypeOrder() []reflect.Type {
+	return []reflect.Type{
+		reflect.TypeFor[HTMLer](),
+		reflect.TypeFor[Markdowner](),
+		reflect.TypeFor[SVGer](),
+		reflect.TypeFor[PNGer](),
+		reflect.TypeFor[JPEGer](),
+		reflect.TypeFor[LaTeXer](),
+		reflect.TypeFor[JSONer](),
+		reflect.TypeFor[image.Image](),
+		reflect.TypeFor[fmt.Stringer](),
+	}
 }
 
 // MapTypes returns the entries of yaegi's "MapTypes" table for syms, a
@@ -137,7 +139,7 @@ func MapTypes(syms map[string]reflect.Value) map[reflect.Value][]reflect.Type {
 	mt := map[reflect.Value][]reflect.Type{}
 	for _, name := range []string{"Show", "Update", "Bundle"} {
 		if f, ok := syms[name]; ok {
-			mt[f] = mapTypeOrder
+			mt[f] = mapTypeOrder()
 		}
 	}
 	// yaegi tries these larger wrappers first, and takes the first one

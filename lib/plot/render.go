@@ -26,9 +26,11 @@ const pointsPerPixel = 0.75
 // margin is the blank space around a chart.
 const margin = vg.Length(8)
 
-// sans is the font of all text: Liberation Sans, compiled into gonum's
-// font cache, with the same metrics as Arial.
-var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+// sans is the font of all text, at size points: Liberation Sans, compiled
+// into gonum's font cache, with the same metrics as Arial.
+func sans(size vg.Length) font.Font {
+	return font.From(font.Font{Typeface: "Liberation", Variant: "Sans"}, size)
+}
 
 // svgFont and svgFontFallback name the font in SVG text: gonum writes the
 // font's own name only, which browsers without it would replace by their
@@ -193,12 +195,12 @@ func addGrid(p *gplot.Plot, vertical, horizontal bool) {
 
 // setFonts sets every text of p to the sans-serif font.
 func setFonts(p *gplot.Plot) {
-	p.Title.TextStyle.Font = font.From(sans, 14)
-	p.X.Label.TextStyle.Font = font.From(sans, 11)
-	p.Y.Label.TextStyle.Font = font.From(sans, 11)
-	p.X.Tick.Label.Font = font.From(sans, 9)
-	p.Y.Tick.Label.Font = font.From(sans, 9)
-	p.Legend.TextStyle.Font = font.From(sans, 10)
+	p.Title.TextStyle.Font = sans(14)
+	p.X.Label.TextStyle.Font = sans(11)
+	p.Y.Label.TextStyle.Font = sans(11)
+	p.X.Tick.Label.Font = sans(9)
+	p.Y.Tick.Label.Font = sans(9)
+	p.Legend.TextStyle.Font = sans(10)
 }
 
 // layoutBars gives the bars their width: groups of bars fill 80% of the
