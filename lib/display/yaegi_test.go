@@ -45,7 +45,7 @@ func newInterpreter(t *testing.T, d *display.Display) *interp.Interpreter {
 	if err := i.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(display.MapTypes(syms))}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := i.Eval(`import ("fmt"; "github.com/gokernel/gokernel/lib/display")`); err != nil {
+	if _, err := i.Eval(`import ("fmt"; "image"; "image/color"; "github.com/gokernel/gokernel/lib/display")`); err != nil {
 		t.Fatal(err)
 	}
 	return i
@@ -89,6 +89,11 @@ func (f F) Foo() int { return f.N }
 
 func showJSON(v any) { display.JSON(v) }
 
+type Img struct{ W, H int }
+func (m Img) ColorModel() color.Model { return color.GrayModel }
+func (m Img) Bounds() image.Rectangle { return image.Rect(0, 0, m.W, m.H) }
+func (m Img) At(x, y int) color.Color { return color.Gray{Y: uint8(x * y)} }
+
 type L struct{}
 func (L) LaTeX() string { return "x^2" }
 `
@@ -111,6 +116,7 @@ func (L) LaTeX() string { return "x^2" }
 		{"call result in a variable", `f := func() T { return T{10} }; r := f(); display.Show(r)`, display.KindDisplay, display.MIMEHTML, "<b>10</b>", "<HTML output>"},
 		{"embedded", `display.Show(W{T{11}})`, display.KindDisplay, display.MIMEHTML, "<b>11</b>", "<HTML output>"},
 		{"several fields", `display.Show(AB{1, 2, "c"})`, display.KindDisplay, display.MIMEHTML, "1,2,c", "<HTML output>"},
+		{"image.Image", `display.Show(Img{3, 2})`, display.KindDisplay, display.MIMEText, "<image 3x2>", "<image 3x2>"},
 		{"SVG", `display.Show(G{})`, display.KindDisplay, display.MIMESVG, "<svg></svg>", "<SVG image>"},
 		{"LaTeX", `display.Show(L{})`, display.KindDisplay, display.MIMELaTeX, "$$x^2$$", "$$x^2$$"},
 		{"Update", `h := display.Text("old"); display.Update(h, T{6})`, display.KindUpdate, display.MIMEHTML, "<b>6</b>", "<HTML output>"},
