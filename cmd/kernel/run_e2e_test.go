@@ -35,7 +35,7 @@ func TestRunEndToEnd(t *testing.T) {
 			cells:   []string{`fmt.Println("before")`, `panic("boom")`, `fmt.Println("never")`},
 			code:    1,
 			outputs: []string{"stdout:before\n", "error:", ""},
-			stderr:  []string{"cell 2 ", "`panic(\"boom\")` failed", "boom"},
+			stderr:  []string{"In [2] (cell 3, id ", "`panic(\"boom\")` failed", "boom"},
 		},
 		{
 			name:    "endless loop times out",

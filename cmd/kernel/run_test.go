@@ -115,7 +115,7 @@ func TestRunCommand(t *testing.T) {
 			cells:    []string{"print:one", "print:two\nerror:boom", "print:never"},
 			code:     1,
 			outputs:  []string{"stdout:one\n", "stdout:two\n|error:FakeError", ""},
-			stderrRE: []string{"ERROR FakeError", "cell 2 ", "`print:two` failed: FakeError: boom", "FakeError: boom", "wrote the notebook up to that cell"},
+			stderrRE: []string{"ERROR FakeError", "In [2] (cell 3, id ", "`print:two` failed: FakeError: boom", "FakeError: boom", "wrote the notebook up to that cell"},
 		},
 		{
 			name:     "allow errors",

@@ -114,6 +114,7 @@ func (c *collector) result(reply engine.ExecuteReply, timedOut bool, timeout tim
 	}
 	e := &CellError{
 		Index:     c.index,
+		Count:     c.count,
 		ID:        c.cell.ID,
 		FirstLine: firstLine(c.cell.Source),
 		EName:     reply.EName,

@@ -42,6 +42,7 @@ type Result struct {
 // ran past its timeout.
 type CellError struct {
 	Index     int    // position of the cell in the notebook, from 0
+	Count     int    // its execution count (In [Count])
 	ID        string // the cell's id
 	FirstLine string // first non-empty line of its source
 	EName     string
@@ -55,7 +56,7 @@ func (e *CellError) Error() string {
 	if e.TimedOut {
 		what = "timed out: " + what
 	}
-	return fmt.Sprintf("cell %d (id %s) `%s` failed: %s", e.Index, e.ID, e.FirstLine, what)
+	return fmt.Sprintf("In [%d] (cell %d, id %s) `%s` failed: %s", e.Count, e.Index+1, e.ID, e.FirstLine, what)
 }
 
 // Run executes the code cells of nb in order through eng and stores their
@@ -101,7 +102,7 @@ func Run(ctx context.Context, eng engine.Engine, nb *notebook.Notebook, opts Opt
 		switch {
 		case err != nil:
 			fmt.Fprintf(opts.Progress, "engine failure after %.2fs\n", took)
-			return res, fmt.Errorf("cell %d (id %s): %w", i, cell.ID, err)
+			return res, fmt.Errorf("In [%d] (cell %d, id %s): %w", n+1, i+1, cell.ID, err)
 		case cellErr != nil:
 			fmt.Fprintf(opts.Progress, "%s after %.2fs\n", failure(cellErr), took)
 			res.Failed = append(res.Failed, cellErr)

@@ -103,10 +103,10 @@ func TestRunStopsAtError(t *testing.T) {
 	if !errors.As(err, &cellErr) {
 		t.Fatalf("err = %v, want a *CellError", err)
 	}
-	if cellErr.Index != 2 || cellErr.ID != "c1" || cellErr.FirstLine != "x := 1" || cellErr.EName != "CompileError" {
+	if cellErr.Index != 2 || cellErr.Count != 2 || cellErr.ID != "c1" || cellErr.FirstLine != "x := 1" || cellErr.EName != "CompileError" {
 		t.Errorf("cell error = %+v", cellErr)
 	}
-	for _, want := range []string{"cell 2", "c1", "x := 1", "CompileError", "undefined: bad"} {
+	for _, want := range []string{"In [2] (cell 3, id c1) `x := 1` failed: CompileError: cell2.go:2:1: undefined: bad"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("message %q lacks %q", err, want)
 		}
@@ -231,7 +231,7 @@ func TestRunContextCancel(t *testing.T) {
 func TestRunEngineFailure(t *testing.T) {
 	eng := newFake(map[string]script{}) // every cell: engine error
 	_, err := Run(context.Background(), eng, build("x"), Options{AllowErrors: true})
-	if err == nil || !strings.Contains(err.Error(), "no script") || !strings.Contains(err.Error(), "cell 1 (id c0)") {
+	if err == nil || !strings.Contains(err.Error(), "no script") || !strings.Contains(err.Error(), "In [1] (cell 2, id c0)") {
 		t.Errorf("err = %v", err)
 	}
 }
