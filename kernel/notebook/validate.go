@@ -15,6 +15,7 @@ type ValidationError struct {
 	Problems []string // each "path: what is wrong"
 }
 
+// Error lists the first few problems.
 func (e *ValidationError) Error() string {
 	const max = 5
 	p := e.Problems

@@ -51,6 +51,8 @@ type CellError struct {
 	TimedOut  bool
 }
 
+// Error names the cell as a user finds it (In [N], position, id, first
+// line) and says what went wrong.
 func (e *CellError) Error() string {
 	what := e.EName + ": " + e.EValue
 	if e.TimedOut {

@@ -29,12 +29,8 @@ type shape struct {
 	contours [][]point
 }
 
-var (
-	goBlue  = color.NRGBA{0x00, 0xAD, 0xD8, 0xFF}
-	orange  = color.NRGBA{0xF3, 0x77, 0x26, 0xFF}
-	white   = color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
-	borderW = 12.0 // corner radius of the background
-)
+// cornerRadius is the rounding of the background square.
+const cornerRadius = 12.0
 
 func main() {
 	shapes := logo()
@@ -52,8 +48,11 @@ func main() {
 
 // logo returns the drawing, back to front.
 func logo() []shape {
+	goBlue := color.NRGBA{0x00, 0xAD, 0xD8, 0xFF}
+	orange := color.NRGBA{0xF3, 0x77, 0x26, 0xFF} // Jupyter's
+	white := color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
 	return []shape{
-		{goBlue, [][]point{roundedSquare(0, 0, 64, borderW)}},
+		{goBlue, [][]point{roundedSquare(0, 0, 64, cornerRadius)}},
 		{orange, [][]point{crescent(32, 17, 24, 10, 3, -1)}},
 		{orange, [][]point{crescent(32, 47, 24, 10, 3, 1)}},
 		{white, letterG(22, 32, 9.5, 5.5)},
