@@ -83,6 +83,11 @@ func (s *Session) load(yi *yaegi.Interpreter, u *unit) error {
 		bases = append(bases, cellName(c))
 	}
 	sort.Strings(bases)
+	for _, p := range u.imports {
+		if err := s.lib.Prepare(p); err != nil {
+			return internalError(err)
+		}
+	}
 	for _, b := range bases {
 		if err := s.importInto(yi, b, u.imports); err != nil {
 			return err

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/gokernel/gokernel/interp/stdlib"
 )
 
 // frontEnd turns cells into code yaegi runs correctly. It keeps what the
@@ -37,14 +39,6 @@ type unit struct {
 	rewrites rewriteStats
 }
 
-// notebookOnly lists packages that cannot work in a notebook, and why.
-var notebookOnly = map[string]string{
-	"C":          "cgo is not available in a notebook",
-	"plugin":     "plugins cannot be loaded into the notebook's interpreter",
-	"syscall/js": "syscall/js only exists for GOOS=js",
-	"unsafe":     "unsafe pointer tricks do not work on interpreted values",
-}
-
 // compile runs the front end on cell count. all asks for every live
 // declaration to be rewritten and listed in unit.compile, as when the
 // interpreter is rebuilt; otherwise only what the cell adds or changes is.
@@ -62,7 +56,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	for _, spec := range pc.imports {
 		path, _ := strconv.Unquote(spec.Path.Value)
 		pos := toCellPos(fe.fset.Position(spec.Path.Pos()))
-		if why, bad := notebookOnly[path]; bad {
+		if why, bad := stdlib.Unavailable(path); bad {
 			diags = append(diags, diag{pos: pos, msg: fmt.Sprintf("cannot import %q: %s", path, why)})
 			continue
 		}

@@ -1,9 +1,13 @@
 package interp
 
 import (
+	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // rewriteStats counts the rewrites applied to a unit, by rule.
@@ -15,29 +19,189 @@ type rewriteStats map[string]int
 // in its own file (rewrite_*.go).
 func rewrite(fe *frontEnd, u *unit) rewriteStats {
 	st := rewriteStats{}
-	rw := &rewriter{fe: fe, u: u, info: u.info, stats: st}
-	for _, d := range u.compile {
-		rw.decl(d)
-	}
-	rw.decl(u.pc.fn)
+	rw := &rewriter{fe: fe, u: u, info: u.info, stats: st, q: qualifier(fe, u.imports)}
 	rw.result()
+	for _, d := range u.compile {
+		rw.apply(d)
+	}
+	rw.apply(u.pc.fn)
 	return st
 }
 
-// rewriter holds what the rules share.
+// rewriter holds what the rules share while walking one declaration.
 type rewriter struct {
 	fe    *frontEnd
 	u     *unit
 	info  *types.Info
 	stats rewriteStats
-	tmp   int // counter for fresh names
+	q     types.Qualifier
+	tmp   int        // counter for fresh names
+	funcs []*funcCtx // enclosing functions, innermost last
 }
 
-// decl rewrites one declaration.
-func (rw *rewriter) decl(d ast.Decl) {}
+// funcCtx is a function being rewritten.
+type funcCtx struct {
+	sig    *types.Signature
+	body   *ast.BlockStmt
+	defers string // name of its deferred-calls slice, once a rule needs one
+}
+
+// apply runs every rule over n, innermost nodes first.
+func (rw *rewriter) apply(n ast.Node) {
+	astutil.Apply(n, rw.pre, rw.post)
+}
+
+func (rw *rewriter) pre(c *astutil.Cursor) bool {
+	switch n := c.Node().(type) {
+	case *ast.FuncDecl:
+		if n.Body == nil {
+			return false
+		}
+		sig, _ := rw.info.Defs[n.Name].Type().(*types.Signature)
+		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, body: n.Body})
+	case *ast.FuncLit:
+		sig, _ := rw.info.Types[n].Type.(*types.Signature)
+		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, body: n.Body})
+	}
+	return true
+}
+
+func (rw *rewriter) post(c *astutil.Cursor) bool {
+	switch n := c.Node().(type) {
+	case *ast.FuncDecl, *ast.FuncLit:
+		if n, ok := n.(*ast.FuncDecl); ok && n.Body == nil {
+			return true
+		}
+		fc := rw.funcs[len(rw.funcs)-1]
+		rw.funcs = rw.funcs[:len(rw.funcs)-1]
+		rw.finishFunc(fc)
+	case *ast.LabeledStmt:
+		// A rewritten loop is no longer a loop: its label goes too, as
+		// nothing refers to it any more.
+		if r, ok := n.Stmt.(*ast.RangeStmt); ok {
+			if s := rw.rangeStmt(r, n.Label); s != nil {
+				c.Replace(s)
+			}
+		}
+	case *ast.RangeStmt:
+		if _, labeled := c.Parent().(*ast.LabeledStmt); labeled {
+			return true
+		}
+		if s := rw.rangeStmt(n, nil); s != nil {
+			c.Replace(s)
+		}
+	case *ast.ForStmt:
+		rw.forLoopVars(n, labelOf(c))
+	case *ast.CallExpr:
+		if e := rw.builtinCall(n); e != nil {
+			c.Replace(e)
+		}
+	case *ast.ExprStmt:
+		if s := rw.clearStmt(n); s != nil {
+			c.Replace(s)
+		}
+	case *ast.Ident:
+		if _, isSel := c.Parent().(*ast.SelectorExpr); isSel && c.Name() == "Sel" {
+			return true
+		}
+		if !indexed(c) {
+			if e := rw.instantiate(n); e != nil {
+				c.Replace(e)
+			}
+		}
+	case *ast.SelectorExpr:
+		if !indexed(c) {
+			if e := rw.instantiate(n); e != nil {
+				c.Replace(e)
+			}
+		}
+	case *ast.IndexExpr:
+		if e := rw.instantiate(n.X); e != nil {
+			c.Replace(e)
+		}
+	case *ast.IndexListExpr:
+		if e := rw.instantiate(n.X); e != nil {
+			c.Replace(e)
+		}
+	}
+	return true
+}
+
+// indexed reports whether the node at c is the X of an index expression
+// (a generic function with type arguments written out, perhaps partly).
+func indexed(c *astutil.Cursor) bool {
+	switch c.Parent().(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return c.Name() == "X"
+	}
+	return false
+}
+
+// labelOf returns the label of the statement at c, if it is labeled.
+func labelOf(c *astutil.Cursor) *ast.Ident {
+	if l, ok := c.Parent().(*ast.LabeledStmt); ok {
+		return l.Label
+	}
+	return nil
+}
+
+// fresh returns a new generated name.
+func (rw *rewriter) fresh(prefix string) string {
+	rw.tmp++
+	return fmt.Sprintf("%s%d", prefix, rw.tmp)
+}
+
+// typeExpr returns an expression for type t, as the cell would write it.
+func (rw *rewriter) typeExpr(t types.Type) ast.Expr {
+	if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		t = types.Default(t)
+	}
+	s := types.TypeString(t, rw.q)
+	x, err := parser.ParseExprFrom(rw.fe.fset, cellName(rw.u.pc.count), s, parser.SkipObjectResolution)
+	if err != nil {
+		return ast.NewIdent("any")
+	}
+	return x
+}
+
+// finishFunc adds what the rules asked of a function: the slice of calls
+// deferred from inside rewritten range-over-func loops, run at return.
+func (rw *rewriter) finishFunc(fc *funcCtx) {
+	if fc.defers == "" {
+		return
+	}
+	// Every other defer of the function joins the same list, to keep
+	// Go's last-in first-out order.
+	astutil.Apply(fc.body, func(c *astutil.Cursor) bool {
+		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			c.Replace(rw.deferToList(fc, n))
+			return false
+		}
+		return true
+	}, nil)
+	// var _gkdefersN []func()
+	// defer func() { for i := len(_gkdefersN) - 1; i >= 0; i-- { _gkdefersN[i]() } }()
+	src := fmt.Sprintf(`func() {
+	var %[1]s []func()
+	defer func() {
+		for _gkj := len(%[1]s) - 1; _gkj >= 0; _gkj-- {
+			%[1]s[_gkj]()
+		}
+	}()
+}`, fc.defers)
+	x, err := parser.ParseExprFrom(rw.fe.fset, "", src, parser.SkipObjectResolution)
+	if err != nil {
+		return
+	}
+	pre := x.(*ast.FuncLit).Body.List
+	fc.body.List = append(pre, fc.body.List...)
+}
 
 // result makes the cell's last expression report its value:
-// `{ _gkv := x; _gkrt.Result(_gkv, _gkfmt.Sprint(_gkv)) }`.
+// `{ _gkv := x; _gkrt.Result(_gkv, fmt.Sprint(_gkv)) }`.
 func (rw *rewriter) result() {
 	x := resultExpr(rw.u.pc, rw.u.info)
 	if x == nil {
@@ -60,4 +224,21 @@ func (rw *rewriter) result() {
 // sel builds x.name.
 func sel(x, name string) *ast.SelectorExpr {
 	return &ast.SelectorExpr{X: ast.NewIdent(x), Sel: ast.NewIdent(name)}
+}
+
+// block builds { stmts }.
+func block(stmts ...ast.Stmt) *ast.BlockStmt { return &ast.BlockStmt{List: stmts} }
+
+// assign builds lhs tok rhs.
+func assign(lhs []ast.Expr, tok token.Token, rhs ...ast.Expr) *ast.AssignStmt {
+	return &ast.AssignStmt{Lhs: lhs, Tok: tok, Rhs: rhs}
+}
+
+// idents builds identifiers.
+func idents(names ...string) []ast.Expr {
+	var xs []ast.Expr
+	for _, n := range names {
+		xs = append(xs, ast.NewIdent(n))
+	}
+	return xs
 }

@@ -17,8 +17,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gokernel/gokernel/interp/stdlib"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Options configures a Session.
@@ -86,7 +86,8 @@ type Session struct {
 	dirty     bool                         // yi may hold half-compiled code: rebuild it
 	pkg       *types.Package               // the last type-checked package
 	info      *types.Info
-	lastUnit  *unit // the unit a rebuild compiled
+	lastUnit  *unit           // the unit a rebuild compiled
+	lib       *stdlib.Library // the interpreted parts of the standard library, in yi
 }
 
 // New starts a session with the standard library and the toolkit
@@ -126,9 +127,11 @@ func New(opts Options) (*Session, error) {
 // runtime helpers and the prelude.
 func (s *Session) newInterp() (*interp.Interpreter, error) {
 	yi := interp.New(interp.Options{Stdout: s.opts.Stdout, Stderr: s.trace, Stdin: s.opts.Stdin})
-	if err := yi.Use(stdlib.Symbols); err != nil {
-		return nil, fmt.Errorf("load standard library symbols: %w", err)
+	lib, err := stdlib.Load(yi)
+	if err != nil {
+		return nil, fmt.Errorf("load standard library: %w", err)
 	}
+	s.lib = lib
 	if err := yi.Use(s.rt.exports()); err != nil {
 		return nil, fmt.Errorf("load runtime helpers: %w", err)
 	}
