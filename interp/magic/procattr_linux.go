@@ -1,0 +1,9 @@
+package magic
+
+import "syscall"
+
+// procAttr puts a shell command in a process group of its own (so an
+// interrupt can kill all of it) and kills it if the executor dies.
+func procAttr() *syscall.SysProcAttr {
+	return &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+}
