@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/gokernel/gokernel/interp"
+	"github.com/gokernel/gokernel/kernel/engine"
+	"github.com/gokernel/gokernel/kernel/supervisor"
+)
+
+// defaultMemoryLimit is the executor's memory ceiling when
+// GOKERNEL_MEMORY_LIMIT is not set.
+const defaultMemoryLimit = "4GiB"
+
+// newEngine returns the supervisor: cells run in a child process, this
+// same binary started as `kernel executor`.
+func newEngine(logger *slog.Logger) (engine.Engine, error) {
+	cfg, err := engineConfig(logger)
+	if err != nil {
+		return nil, err
+	}
+	return supervisor.New(context.Background(), cfg)
+}
+
+// engineConfig builds the supervisor's configuration from the
+// environment.
+func engineConfig(logger *slog.Logger) (supervisor.Config, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return supervisor.Config{}, fmt.Errorf("find the kernel binary: %w", err)
+	}
+	limitText := os.Getenv(supervisor.MemoryLimitEnv)
+	if limitText == "" {
+		limitText = defaultMemoryLimit
+	}
+	limit, err := supervisor.ParseSize(limitText)
+	if err != nil {
+		return supervisor.Config{}, fmt.Errorf("%s: %w", supervisor.MemoryLimitEnv, err)
+	}
+	return supervisor.Config{
+		Path:        self,
+		Args:        []string{"executor"},
+		Logger:      logger,
+		Explain:     explainCrash,
+		MemoryLimit: limit,
+	}, nil
+}
+
+// explainCrash puts an executor death in the student's words.
+func explainCrash(c supervisor.Crash) (ename, evalue string, traceback []string) {
+	e := interp.ExplainCrash(interp.Crash{Output: c.Output, ExitCode: c.ExitCode, Signal: c.Signal, MemoryLimit: c.MemoryLimit})
+	return e.Name, e.Value, e.Traceback
+}

@@ -1,0 +1,32 @@
+// Package execproto is the pipe protocol between the supervisor (in the
+// kernel process) and the executor (the child process that runs cells).
+//
+// The executor is started as `kernel executor` with these file
+// descriptors:
+//
+//	fd 0  /dev/null (cells read standard input through input_request)
+//	fd 1  stdout pipe: what cells print; streamed to the notebook
+//	fd 2  crash pipe: the Go runtime writes fatal errors and unhandled
+//	      panics to raw fd 2; the supervisor keeps this text to explain a
+//	      death and never streams it
+//	fd 3  stderr pipe: os.Stderr of the executor; streamed to the notebook
+//	fd 4  requests, supervisor -> executor
+//	fd 5  events, executor -> supervisor
+//
+// Requests and events are frames: a 4-byte big-endian length followed by
+// that many bytes of JSON (a Request or an Event). Every request carries
+// an id; the executor answers each request except interrupt and
+// input_reply with exactly one reply event of the same id. Outputs and
+// input requests are tagged with the id of the execute request that
+// caused them.
+//
+// The executor reads requests on their own goroutine, so interrupt,
+// complete, inspect and is_complete are served while a cell runs. Its
+// side of the protocol is Server; the supervisor side lives in package
+// supervisor.
+//
+// Ordering: a cell's printed text goes straight to fd 1 or fd 3 with a
+// write system call, before the event that follows it is written, so the
+// supervisor can keep the order by draining both pipes whenever an event
+// arrives.
+package execproto

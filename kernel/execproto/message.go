@@ -1,0 +1,69 @@
+package execproto
+
+import "github.com/gokernel/gokernel/kernel/engine"
+
+// Request types, supervisor -> executor.
+const (
+	ReqExecute    = "execute"
+	ReqComplete   = "complete"
+	ReqInspect    = "inspect"
+	ReqIsComplete = "is_complete"
+	ReqInputReply = "input_reply"
+	ReqInterrupt  = "interrupt"
+	ReqShutdown   = "shutdown"
+)
+
+// Request is one frame on the request pipe. Type says which fields are
+// set.
+type Request struct {
+	ID   uint64 `json:"id"`
+	Type string `json:"type"`
+
+	// execute, complete, inspect, is_complete
+	Code string `json:"code,omitempty"`
+	// execute
+	Count           int               `json:"count,omitempty"`
+	UserExpressions map[string]string `json:"user_expressions,omitempty"`
+	// complete, inspect
+	Cursor      int `json:"cursor,omitempty"`
+	DetailLevel int `json:"detail_level,omitempty"`
+
+	// input_reply: the line typed, or InputError when there is none.
+	Input      string `json:"input,omitempty"`
+	InputError string `json:"input_error,omitempty"`
+}
+
+// Event types, executor -> supervisor.
+const (
+	EvReady        = "ready"
+	EvOutput       = "output"
+	EvInputRequest = "input_request"
+	EvReply        = "reply"
+)
+
+// Event is one frame on the event pipe. Type says which fields are set.
+type Event struct {
+	Type string `json:"type"`
+	// ID is the request answered (reply) or the execute request running
+	// (output, input_request; 0 when no cell runs).
+	ID uint64 `json:"id,omitempty"`
+
+	// ready
+	PID int `json:"pid,omitempty"`
+
+	// output: display_data, update_display_data, clear_output or
+	// execute_result.
+	Output *engine.Output `json:"output,omitempty"`
+
+	// input_request
+	Prompt   string `json:"prompt,omitempty"`
+	Password bool   `json:"password,omitempty"`
+
+	// reply: one of these, by request type; Error when the request itself
+	// could not be served.
+	Execute    *engine.ExecuteReply    `json:"execute,omitempty"`
+	Complete   *engine.CompleteReply   `json:"complete,omitempty"`
+	Inspect    *engine.InspectReply    `json:"inspect,omitempty"`
+	IsComplete *engine.IsCompleteReply `json:"is_complete,omitempty"`
+	Error      string                  `json:"error,omitempty"`
+}
