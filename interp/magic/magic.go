@@ -166,6 +166,9 @@ func pad(code string, p pos) string {
 // runMagic looks c.name up in table and runs it.
 func (m *Magics) runMagic(ctx context.Context, table map[string]magic, prefix string, c call) (map[string]any, error) {
 	mg, ok := table[c.name]
+	if !ok && prefix == "%" && strings.HasPrefix(c.name, "%") {
+		return nil, usageError("cell magic %%%s must be the first line of its cell", c.name)
+	}
 	if !ok {
 		return nil, usageError("unknown magic %s%s; known: %s", prefix, c.name, strings.Join(names(table, prefix), " "))
 	}
