@@ -1,11 +1,13 @@
 package stdlib
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"io/fs"
 	"path"
 	"slices"
@@ -35,8 +37,20 @@ func Load(i *interp.Interpreter) (*Library, error) {
 	if err := i.Use(Symbols); err != nil {
 		return nil, fmt.Errorf("use standard library symbols: %w", err)
 	}
-	return &Library{i: i, loaded: map[string]bool{}}, nil
+	l := &Library{i: i, loaded: map[string]bool{}}
+	// yaegi's Use compiled its own (Go 1.22) cmp, maps and slices source
+	// into package scopes that are now stale (see resync). Replace them at
+	// once, before main or any other package adds variables.
+	for _, p := range eager {
+		if err := l.prepare(p); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
 }
+
+// eager lists the packages Load compiles at once, in dependency order.
+var eager = [...]string{"cmp", "iter", "slices", "maps"}
 
 // HasSource reports whether importPath is (partly) interpreted source.
 func HasSource(importPath string) bool {
@@ -105,44 +119,119 @@ func (l *Library) prepare(importPath string) error {
 	if err != nil {
 		return fmt.Errorf("read source of %s: %w", importPath, err)
 	}
-	var files []*ast.File
+	var texts [][]byte
 	for _, e := range entries {
 		n := e.Name()
 		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
 			continue
 		}
-		name := path.Join(dir, n)
-		src, err := source.ReadFile(name)
+		src, err := source.ReadFile(path.Join(dir, n))
 		if err != nil {
-			return fmt.Errorf("read %s: %w", name, err)
+			return fmt.Errorf("read %s: %w", n, err)
 		}
-		f, err := parser.ParseFile(l.i.FileSet(), name, src, parser.SkipObjectResolution)
-		if err != nil {
-			return fmt.Errorf("parse %s: %w", name, err)
-		}
-		files = append(files, f)
+		texts = append(texts, src)
 	}
-	for _, f := range files {
-		for _, im := range f.Imports {
-			p, _ := strconv.Unquote(im.Path.Value)
-			if p != importPath {
-				if err := l.prepare(p); err != nil {
-					return err
-				}
+	if len(texts) == 0 {
+		return nil
+	}
+	src, imports, err := join(texts)
+	if err != nil {
+		return fmt.Errorf("interpreted %s: %w", importPath, err)
+	}
+	for _, p := range imports {
+		if p != importPath {
+			if err := l.prepare(p); err != nil {
+				return err
 			}
 		}
 	}
-	for _, f := range files {
-		name := l.i.FileSet().File(f.Pos()).Name()
-		prog, err := l.i.CompileAST(f)
-		if err != nil {
-			l.loaded[importPath] = false
-			return fmt.Errorf("compile %s: %w", name, err)
-		}
-		if _, err := l.i.Execute(prog); err != nil {
-			l.loaded[importPath] = false
-			return fmt.Errorf("run %s: %w", name, err)
-		}
+	name := path.Join(dir, path.Base(importPath)+".go")
+	f, err := parser.ParseFile(l.i.FileSet(), name, src, parser.SkipObjectResolution)
+	if err != nil {
+		return fmt.Errorf("parse interpreted %s: %w", importPath, err)
+	}
+	prog, err := l.i.CompileAST(f)
+	if err != nil {
+		l.loaded[importPath] = false
+		return fmt.Errorf("compile interpreted %s: %w", importPath, err)
+	}
+	if _, err := l.i.Execute(prog); err != nil {
+		l.loaded[importPath] = false
+		return fmt.Errorf("initialize interpreted %s: %w", importPath, err)
+	}
+	return l.resync()
+}
+
+// resync works around a yaegi v0.16.1 bug. Package-level variables of all
+// packages share one frame, but each package's scope keeps its own list
+// of the slots in use, copied from the interpreter-wide list when the
+// scope is created and copied back when a file of the package has been
+// compiled. The main package's list is only refreshed when main imports a
+// package that exists as source alone. So after a new package with
+// variables is compiled, main would reuse its slots ("value of type int is
+// not assignable to type reflect.Kind"), and a package compiled a second
+// time would shrink the list. A blank import of the pure-source package
+// cmp in main refreshes main's list; packages are compiled once.
+func (l *Library) resync() error {
+	if !l.loaded["maps"] {
+		return nil // still in Load: main has no variables yet
+	}
+	f, err := parser.ParseFile(l.i.FileSet(), "gokernel_stdlib_resync.go", "package main\n\nimport _ \"cmp\"\n", 0)
+	if err != nil {
+		return fmt.Errorf("parse resync import: %w", err)
+	}
+	prog, err := l.i.CompileAST(f)
+	if err != nil {
+		return fmt.Errorf("compile resync import: %w", err)
+	}
+	if _, err := l.i.Execute(prog); err != nil {
+		return fmt.Errorf("run resync import: %w", err)
 	}
 	return nil
+}
+
+// join makes one file of the files of a package: one package clause,
+// one import block with each path once, then every file's declarations.
+// yaegi needs one file per package here: once a source package is
+// compiled its name refers to itself, which would hide the compiled
+// package of the same name that a second file (zz_exports.go) imports;
+// and yaegi resolves an imported name by the name of the file it sits in.
+func join(files [][]byte) (src []byte, imports []string, err error) {
+	fset := token.NewFileSet()
+	var pkg string
+	var body bytes.Buffer
+	seen := map[string]bool{}
+	var block strings.Builder
+	for i, text := range files {
+		f, err := parser.ParseFile(fset, fmt.Sprint("file", i), text, parser.ImportsOnly)
+		if err != nil {
+			return nil, nil, fmt.Errorf("parse: %w", err)
+		}
+		pkg = f.Name.Name
+		end := fset.Position(f.Name.End()).Offset
+		for _, d := range f.Decls {
+			end = fset.Position(d.End()).Offset
+		}
+		for _, im := range f.Imports {
+			p, err := strconv.Unquote(im.Path.Value)
+			if err != nil {
+				return nil, nil, fmt.Errorf("import path %s: %w", im.Path.Value, err)
+			}
+			key := im.Path.Value
+			if im.Name != nil {
+				key = im.Name.Name + " " + key
+			}
+			if !seen[key] {
+				seen[key] = true
+				imports = append(imports, p)
+				block.WriteString("\t" + key + "\n")
+			}
+		}
+		body.Write(text[end:])
+		body.WriteString("\n")
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "package %s\n\nimport (\n%s)\n", pkg, block.String())
+	out.Write(body.Bytes())
+	return out.Bytes(), imports, nil
 }

@@ -22,7 +22,9 @@ func mapTypes() map[reflect.Value][]reflect.Type {
 		return ts
 	}
 	m := map[reflect.Value][]reflect.Type{}
-	printing := ifaces((*fmt.Formatter)(nil), (*fmt.Stringer)(nil))
+	// The first interface the value implements wins: fmt looks for
+	// Formatter, then error, then Stringer. error also makes %w wrap.
+	printing := ifaces((*fmt.Formatter)(nil), (*error)(nil), (*fmt.Stringer)(nil))
 	for _, f := range []any{
 		fmt.Errorf, fmt.Fprint, fmt.Fprintf, fmt.Fprintln, fmt.Print, fmt.Printf, fmt.Println,
 		fmt.Sprint, fmt.Sprintf, fmt.Sprintln, fmt.Append, fmt.Appendf, fmt.Appendln,

@@ -18,10 +18,10 @@ import (
 // the cell front end does, and avoid what yaegi cannot run (range over
 // int or func, min/max/clear).
 
-// scenarioSources returns the source text of every func declared in file
-// except tests, and of its type declarations, by name: the scenarios and
-// their helpers.
-func scenarioSources(t *testing.T, file string) map[string]string {
+// scenarioSources returns the source text of the scenario funcs of file
+// by name, and of its other declarations (types first, then funcs and
+// methods, in file order), which the scenarios use.
+func scenarioSources(t *testing.T, file string) (scenarios map[string]string, helpers []string) {
 	t.Helper()
 	src, err := os.ReadFile(file)
 	if err != nil {
@@ -32,42 +32,46 @@ func scenarioSources(t *testing.T, file string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
 	text := func(n ast.Node) string {
 		return string(src[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset])
 	}
+	scenarios = map[string]string{}
+	var funcs []string
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
-			if !strings.HasPrefix(d.Name.Name, "Test") {
-				out[d.Name.Name] = text(d)
+			switch {
+			case strings.HasPrefix(d.Name.Name, "Test"):
+			case d.Recv == nil && strings.HasPrefix(d.Name.Name, "scenario"):
+				scenarios[d.Name.Name] = text(d)
+			default:
+				funcs = append(funcs, text(d))
 			}
 		case *ast.GenDecl:
 			if d.Tok == token.TYPE {
-				out["type "+d.Specs[0].(*ast.TypeSpec).Name.Name] = text(d)
+				helpers = append(helpers, text(d))
 			}
 		}
 	}
-	return out
+	return scenarios, append(helpers, funcs...)
 }
 
 // checkScenarios runs every scenario of file compiled and interpreted
 // and compares the traces. compiled must list each scenario of the file.
 func checkScenarios(t *testing.T, file string, imports []string, compiled map[string]func() string) {
 	t.Helper()
-	srcs := scenarioSources(t, file)
+	srcs, helpers := scenarioSources(t, file)
 	names := make([]string, 0, len(srcs))
 	s := newSession(t)
 	if _, err := s.value(imports, "0"); err != nil {
 		t.Fatalf("imports: %v", err)
 	}
-	for n, src := range srcs {
-		if !strings.HasPrefix(n, "scenario") {
-			if _, err := s.eval(src); err != nil {
-				t.Fatalf("interpreter rejects helper %s: %v", n, err)
-			}
-			continue
+	for _, h := range helpers {
+		if _, err := s.eval(h); err != nil {
+			t.Fatalf("interpreter rejects helper %.40q: %v", h, err)
 		}
+	}
+	for n := range srcs {
 		names = append(names, n)
 		if compiled[n] == nil {
 			t.Errorf("%s: scenario %s is missing from the table", file, n)

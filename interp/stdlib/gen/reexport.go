@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -20,8 +21,9 @@ const reexportFile = "zz_exports.go"
 // writeReexport writes DIR/P/zz_exports.go when DIR/P holds interpreted
 // source for package p. In yaegi a source package hides a binary package
 // of the same name, so the source package must also offer every binary
-// symbol: types become aliases, funcs and vars package variables, and
-// constants constants. It returns the number of files written.
+// symbol: types become aliases, funcs forwarding funcs (a package variable
+// holding the compiled func trips yaegi), vars copies and constants
+// constants. It returns the number of files written.
 func writeReexport(cfg Config, p *packages.Package) (int, error) {
 	dir := filepath.Join(cfg.Reexport, filepath.FromSlash(p.PkgPath))
 	own, err := declaredNames(dir)
@@ -41,7 +43,9 @@ func writeReexport(cfg Config, p *packages.Package) (int, error) {
 		case *types.Const:
 			fmt.Fprintf(&b, "const %s = %s.%s\n", n, q, n)
 		case *types.Func:
-			fmt.Fprintf(&b, "var %s = %s.%s\n", n, q, n)
+			if accessible(o.Type()) { // unsafe.Pointer cannot be named in a cell
+				writeForward(&b, im, q, o)
+			}
 		case *types.Var:
 			fmt.Fprintf(&b, "// %s is a copy of the compiled variable: assignments do not reach it.\nvar %s = %s.%s\n", n, n, q, n)
 		case *types.TypeName:
@@ -112,4 +116,33 @@ func declaredNames(dir string) (map[string]bool, error) {
 		}
 	}
 	return names, nil
+}
+
+// writeForward writes a func with f's signature that calls f.
+func writeForward(b *bytes.Buffer, im *importSet, q string, f *types.Func) {
+	sig := f.Type().(*types.Signature)
+	var params, args, results []string
+	for j := 0; j < sig.Params().Len(); j++ {
+		a := "p" + strconv.Itoa(j)
+		ty := types.TypeString(sig.Params().At(j).Type(), im.qualifier)
+		if sig.Variadic() && j == sig.Params().Len()-1 {
+			params = append(params, a+" ..."+strings.TrimPrefix(ty, "[]"))
+			args = append(args, a+"...")
+			continue
+		}
+		params = append(params, a+" "+ty)
+		args = append(args, a)
+	}
+	for j := 0; j < sig.Results().Len(); j++ {
+		results = append(results, types.TypeString(sig.Results().At(j).Type(), im.qualifier))
+	}
+	res := strings.Join(results, ", ")
+	if len(results) > 1 {
+		res = "(" + res + ")"
+	}
+	ret := ""
+	if len(results) > 0 {
+		ret = "return "
+	}
+	fmt.Fprintf(b, "func %s(%s) %s { %s%s.%s(%s) }\n", f.Name(), strings.Join(params, ", "), res, ret, q, f.Name(), strings.Join(args, ", "))
 }
