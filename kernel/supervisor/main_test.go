@@ -6,6 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -33,7 +36,25 @@ func runTests(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "build kernel:", err)
 		return 1
 	}
-	return m.Run()
+	before := runtime.NumGoroutine()
+	code := m.Run()
+	if code == 0 && !goroutinesBackTo(before) {
+		buf := make([]byte, 1<<20)
+		fmt.Fprintf(os.Stderr, "goroutines left behind:\n%s\n", buf[:runtime.Stack(buf, true)])
+		return 1
+	}
+	return code
+}
+
+// goroutinesBackTo waits up to 10 s for the number of goroutines to drop
+// to n.
+func goroutinesBackTo(n int) bool {
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if runtime.NumGoroutine() <= n {
+			return true
+		}
+	}
+	return false
 }
 
 // testConfig is a configuration running the test binary's executor.
@@ -85,4 +106,52 @@ func execCell(t testing.TB, s *Supervisor, code string, input engine.InputFunc) 
 	}
 	r.reply = reply
 	return r
+}
+
+// results returns the execute_result outputs.
+func (r run) results() []engine.Output { return r.of(engine.ExecuteResult) }
+
+// errors returns the error outputs.
+func (r run) errors() []engine.Output { return r.of(engine.Error) }
+
+func (r run) of(typ string) []engine.Output {
+	var l []engine.Output
+	for _, o := range r.outputs {
+		if o.Type == typ {
+			l = append(l, o)
+		}
+	}
+	return l
+}
+
+// count returns how many outputs of a type there are.
+func (r run) count(typ string) int { return len(r.of(typ)) }
+
+// explainForTest names a crash by the first line of the runtime's text,
+// so that tests see what reached the supervisor. (The words a student
+// reads come from interp.ExplainCrash, tested on the same real crash
+// texts in interp/testdata/crash; package kernel must not import interp.)
+func explainForTest(c Crash) (string, string, []string) {
+	first, _, _ := strings.Cut(c.Output, "\n")
+	if c.MemoryLimit > 0 || first == "" {
+		return plainExplain(c)
+	}
+	return "Crashed", fmt.Sprintf("exit %d: %s", c.ExitCode, first), strings.Split(strings.TrimSpace(c.Output), "\n")
+}
+
+// processGone reports whether pid no longer exists (it was also reaped).
+func processGone(pid int) bool {
+	return syscall.Kill(pid, 0) == syscall.ESRCH
+}
+
+// waitFor polls cond for up to 30 s.
+func waitFor(t testing.TB, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 30 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -346,3 +346,10 @@ func (s *Supervisor) Close() error {
 	}
 	return nil
 }
+
+// running reports whether a cell is running (for tests).
+func (s *Supervisor) running() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.cell != nil
+}
