@@ -149,3 +149,14 @@ func TestUseDeclared(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSplitGoCell measures what every cell pays to be split: a
+// 60-line Go cell without magics.
+func BenchmarkSplitGoCell(b *testing.B) {
+	cell := strings.Repeat("func f(x int) int {\n\treturn x * 2\n}\n", 20)
+	for b.Loop() {
+		if Has(cell) {
+			b.Fatal("found a magic")
+		}
+	}
+}

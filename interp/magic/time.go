@@ -33,13 +33,7 @@ func (m *Magics) lineTime(ctx context.Context, c call) (map[string]any, error) {
 	if c.args == "" {
 		return nil, usageError("%%time needs a statement: %%time STMT")
 	}
-	w := startStopwatch()
-	v, err := m.runGo(ctx, c.args, c.argPos)
-	if err != nil {
-		return nil, err
-	}
-	m.printf("%s", w.report())
-	return v, nil
+	return m.timed(func() (map[string]any, error) { return m.runGo(ctx, c.args, c.argPos) })
 }
 
 // cellTime is %%time: run the rest of the cell (Go, magics and shell
@@ -48,8 +42,13 @@ func (m *Magics) cellTime(ctx context.Context, c call) (map[string]any, error) {
 	if c.args != "" {
 		return nil, usageError("%%%%time takes no arguments; the cell below it is what is timed")
 	}
+	return m.timed(func() (map[string]any, error) { return m.execute(ctx, c.body, c.bodyLine) })
+}
+
+// timed runs run and, when it succeeds, prints the time it took.
+func (m *Magics) timed(run func() (map[string]any, error)) (map[string]any, error) {
 	w := startStopwatch()
-	v, err := m.execute(ctx, c.body, c.bodyLine)
+	v, err := run()
 	if err != nil {
 		return nil, err
 	}
