@@ -4,8 +4,9 @@
 // A cell is read line by line. Its first line may name a cell magic
 // (%%time, %%bash, %%writefile, %%html, ...), which then owns the whole
 // cell. Otherwise every line that starts with % (a line magic: %time,
-// %timeit, %who, %cd, ...) or ! (a shell command run with bash -c) is a
-// step of its own, and the Go lines between such steps are run as cells of
+// %timeit, %who, %cd, ...) or ! (a shell command run with bash -c, where
+// {name} stands for the value of the user's variable name) is a step of
+// its own, and the Go lines between such steps are run as cells of
 // their own, in order. A % or ! line counts only where a Go statement
 // could start: outside brackets, raw strings and comments, and not after a
 // line that ends in an operator (so `ok := a &&` followed by `!b` stays

@@ -7,7 +7,7 @@ import (
 )
 
 // shellUsage describes ! lines in the listings.
-const shellUsage, shellSummary = "!COMMAND", "run COMMAND with bash -c; output shows as it comes"
+const shellUsage, shellSummary = "!COMMAND", "run COMMAND with bash -c ({name}: your variable name's value)"
 
 // lineLsmagic is %lsmagic: every magic with one line about it.
 func (m *Magics) lineLsmagic(_ context.Context, c call) (map[string]any, error) {

@@ -96,6 +96,7 @@ func TestExecute(t *testing.T) {
 		{name: "bash_exit_status", cell: "%%bash\necho partial\nexit 3\n"},
 		{name: "shell_exit_status", cell: "!echo one\n!false\n!echo never"},
 		{name: "shell_killed", cell: "!kill -TERM $$"},
+		{name: "shell_vars", cell: "!echo {count} {names} {nope} {a,b} ${HOME+set} {}", vars: sampleVars},
 	}
 	testdata, err := filepath.Abs("testdata")
 	if err != nil {

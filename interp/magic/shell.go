@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"regexp"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -14,12 +16,34 @@ import (
 // on them.
 const shellWaitDelay = 2 * time.Second
 
-// shellLine runs a ! line with bash -c.
+// shellLine runs a ! line with bash -c, after putting the values of the
+// user's variables in place of {name}, as IPython does.
 func (m *Magics) shellLine(ctx context.Context, command string) error {
 	if command == "" {
 		return nil
 	}
-	return m.runBash(ctx, "!"+command, command)
+	return m.runBash(ctx, "!"+command, m.expandVars(command))
+}
+
+// varRefRE matches {name} where name is a Go identifier.
+var varRefRE = regexp.MustCompile(`\{([\pL_][\pL\pN_]*)\}`)
+
+// expandVars replaces {name} with the value of the user's variable name.
+// Braces around anything else ({a,b}, ${x}, {}) are bash's and stay.
+func (m *Magics) expandVars(command string) string {
+	if !strings.Contains(command, "{") {
+		return command
+	}
+	values := map[string]string{}
+	for _, v := range m.sess.Vars() {
+		values[v.Name] = v.Value
+	}
+	return varRefRE.ReplaceAllStringFunc(command, func(ref string) string {
+		if v, ok := values[ref[1:len(ref)-1]]; ok {
+			return v
+		}
+		return ref
+	})
 }
 
 // cellBash is %%bash: run the cell's body as a bash script.
