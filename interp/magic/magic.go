@@ -127,6 +127,9 @@ func (m *Magics) Execute(ctx context.Context, code string) (map[string]any, erro
 func (m *Magics) execute(ctx context.Context, code string, first int) (map[string]any, error) {
 	var value map[string]any
 	for _, st := range split(code, first) {
+		if err := ctx.Err(); err != nil {
+			return nil, &Error{Name: "Interrupted", Value: "the cell was interrupted", Err: err}
+		}
 		var err error
 		switch st.kind {
 		case goStep:

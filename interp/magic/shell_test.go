@@ -184,3 +184,20 @@ func TestShellInheritsDirAndEnv(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestCancelledCellRunsNothing checks that no step starts once the cell's
+// context is done.
+func TestCancelledCellRunsNothing(t *testing.T) {
+	tr := &transcript{}
+	m := New(&fakeSession{t: tr}, Env{Stdout: stream{tr, ""}})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := m.Execute(ctx, "x := 1\n!echo ran\n")
+	var me *Error
+	if !errors.As(err, &me) || me.Name != "Interrupted" {
+		t.Fatalf("error %v, want Interrupted", err)
+	}
+	if got := tr.String(); got != "" {
+		t.Errorf("steps ran: %q", got)
+	}
+}

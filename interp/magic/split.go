@@ -28,12 +28,12 @@ type step struct {
 // package documentation for the rules.
 func split(code string, first int) []step {
 	lines := strings.SplitAfter(code, "\n")
-	if name, args, ok := strings.Cut(lines[0], "%%"); ok && name == "" {
-		head := strings.TrimRight(args, "\r\n")
-		c := parseCall(head, pos{first, 3})
-		c.body = strings.Join(lines[1:], "")
-		c.bodyLine = first + 1
-		return []step{{kind: cellStep, line: first, call: c}}
+	if k, indent, ok := cellMagicLine(lines); ok {
+		head := strings.TrimRight(lines[k][indent+2:], "\r\n")
+		c := parseCall(head, pos{first + k, indent + 3})
+		c.body = strings.Join(lines[k+1:], "")
+		c.bodyLine = first + k + 1
+		return []step{{kind: cellStep, line: first + k, call: c}}
 	}
 	var steps []step
 	var goSrc strings.Builder
@@ -63,6 +63,17 @@ func split(code string, first int) []step {
 	}
 	flush(0)
 	return steps
+}
+
+// cellMagicLine finds a cell magic: the first line that is not blank,
+// when it starts with %% after its indent. It returns the line's index
+// and the indent's length.
+func cellMagicLine(lines []string) (k, indent int, ok bool) {
+	for k < len(lines)-1 && strings.TrimSpace(lines[k]) == "" {
+		k++
+	}
+	trimmed := strings.TrimLeft(lines[k], " \t")
+	return k, len(lines[k]) - len(trimmed), strings.HasPrefix(trimmed, "%%")
 }
 
 // parseCall splits "name args" that starts at p into a call.
@@ -131,11 +142,14 @@ func GoSource(code string) string {
 		}
 		return ""
 	}
-	if strings.HasPrefix(lines[0], "%%") {
-		c := parseCall(strings.TrimRight(lines[0][2:], "\r\n"), pos{1, 3})
-		head := blank(lines[0])
+	if k, indent, ok := cellMagicLine(lines); ok {
+		c := parseCall(strings.TrimRight(lines[k][indent+2:], "\r\n"), pos{k + 1, indent + 3})
+		head := ""
+		for _, ln := range lines[:k+1] {
+			head += blank(ln)
+		}
 		if c.name == "time" || c.name == "timeit" {
-			return head + GoSource(strings.Join(lines[1:], ""))
+			return head + GoSource(strings.Join(lines[k+1:], ""))
 		}
 		for i := range lines {
 			lines[i] = blank(lines[i])

@@ -48,6 +48,7 @@ func TestSplit(t *testing.T) {
 		{"cell magic", "%%bash\necho hi\n", `%%bash@1:7 "" body@2 "echo hi\n"`},
 		{"cell magic args", "%%writefile -a out.txt\nline\n", `%%writefile@1:13 "-a out.txt" body@2 "line\n"`},
 		{"cell magic no body", "%%time", `%%time@1:7 "" body@2 ""`},
+		{"cell magic after blank lines", "\n  \n  %%bash x\necho\n", `%%bash@3:10 "x" body@4 "echo\n"`},
 		{"cell magic only on line 1", "x := 1\n%%time\n", `go@1 "x := 1\n" | %%time@2:7 ""`},
 		{"CRLF", "%who\r\nx\r\n", `%who@1:5 "" | go@2 "x\r\n"`},
 	}
@@ -69,6 +70,7 @@ func TestGoSource(t *testing.T) {
 		{"time keeps its statement in place", "%time f(x)\n", "      f(x)\n"},
 		{"cell time keeps its body", "%%time\nx := 1\n!ls\n", "\nx := 1\n\n"},
 		{"other cell magics blanked", "%%bash\necho\n", "\n\n"},
+		{"cell magic after a blank line", "\n%%time\nx\n", "\n\nx\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
