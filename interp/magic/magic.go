@@ -54,6 +54,7 @@ type Error struct {
 	Err   error  // the cause, if any
 }
 
+// Error returns "Name: Value".
 func (e *Error) Error() string { return e.Name + ": " + e.Value }
 
 // Unwrap returns the cause.
@@ -65,7 +66,8 @@ func usageError(format string, args ...any) *Error {
 	return &Error{Name: "UsageError", Value: fmt.Sprintf(format, args...)}
 }
 
-// Magics runs cells with magics for one session.
+// Magics runs cells with magics for one session. Execute runs one cell
+// at a time; Complete may be called while a cell runs.
 type Magics struct {
 	sess    Session
 	env     Env
