@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -236,5 +237,22 @@ func golden(t *testing.T, path, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+// TestEnvList checks that %env alone lists the environment, sorted.
+func TestEnvList(t *testing.T) {
+	t.Setenv("GK_MAGIC_LIST", "x y")
+	tr := &transcript{}
+	m := New(&fakeSession{t: tr}, Env{Stdout: stream{tr, ""}})
+	if _, err := m.Execute(context.Background(), "%env"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(tr.String(), "\n"), "\n")
+	if !slices.Contains(lines, "GK_MAGIC_LIST=x y") {
+		t.Errorf("GK_MAGIC_LIST missing from %q", lines)
+	}
+	if !slices.IsSorted(lines) || len(lines) != len(os.Environ()) {
+		t.Errorf("not the sorted environment: %q", lines)
 	}
 }
