@@ -1,4 +1,7 @@
-package main
+// Package bind writes yaegi symbol tables (interp.Exports) for Go
+// packages: the library behind the generator command in
+// interp/stdlib/gen. See that command for what it writes.
+package bind
 
 import (
 	"bytes"

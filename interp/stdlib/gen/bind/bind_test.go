@@ -1,85 +1,27 @@
-package main
+package bind
 
 import (
-	"bytes"
 	"go/types"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// committedCommand is the generator's argument list in interp/stdlib's
-// //go:generate line; the headers of the committed files contain it.
-func committedCommand(t *testing.T) string {
-	t.Helper()
-	src, err := os.ReadFile("../stdlib.go")
+func TestParseArgs(t *testing.T) {
+	cfg, err := ParseArgs(strings.Fields("-dest stdlib -prefix go1_26 -reexport source -skip plugin,unsafe std"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(string(src), "\n") {
-		if rest, ok := strings.CutPrefix(line, "//go:generate go run ./gen "); ok {
-			return rest
-		}
+	want := Config{Dest: "stdlib", Out: ".", Prefix: "go1_26", Reexport: "source", Skip: []string{"plugin", "unsafe"},
+		Patterns: []string{"std"}, Command: "-dest stdlib -prefix go1_26 -reexport source -skip plugin,unsafe std"}
+	if strings.Join(cfg.Skip, ",") != strings.Join(want.Skip, ",") || strings.Join(cfg.Patterns, ",") != "std" ||
+		cfg.Dest != want.Dest || cfg.Out != want.Out || cfg.Prefix != want.Prefix || cfg.Reexport != want.Reexport || cfg.Command != want.Command {
+		t.Errorf("ParseArgs = %+v, want %+v", cfg, want)
 	}
-	t.Fatal("no //go:generate line in stdlib.go")
-	return ""
-}
-
-// TestRegenerateIsIdentical regenerates every symbol table and alias file
-// into a temporary directory and compares them with the committed ones:
-// the committed tables are what this Go generates, byte for byte.
-func TestRegenerateIsIdentical(t *testing.T) {
-	cmd := committedCommand(t)
-	args := strings.Fields(cmd)
-	tmp := t.TempDir()
-	// The alias files are written next to the hand-written source: copy it.
-	src := filepath.Join(tmp, "source")
-	if err := os.CopyFS(src, os.DirFS("../source")); err != nil {
-		t.Fatal(err)
+	if _, err := ParseArgs([]string{"-dest", "x"}); err == nil {
+		t.Error("no packages: want an error")
 	}
-	cfg := Config{Dest: "stdlib", Out: tmp, Prefix: "go1_26", Reexport: src, Command: cmd,
-		Patterns: []string{"std"}, Skip: strings.Split(args[7], ",")}
-	if args[6] != "-skip" {
-		t.Fatalf("unexpected //go:generate arguments %q", cmd)
-	}
-	n, err := Generate(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n < 150 {
-		t.Fatalf("generated %d files, want the whole standard library", n)
-	}
-	compared := 0
-	err = filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(tmp, p)
-		if strings.HasPrefix(rel, "source") && filepath.Base(rel) != reexportFile {
-			return nil // hand-written, copied
-		}
-		got, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		want, err := os.ReadFile(filepath.Join("..", rel))
-		if err != nil {
-			t.Errorf("%s: generated but not committed: %v", rel, err)
-			return nil
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from the committed file: run go generate ./interp/stdlib", rel)
-		}
-		compared++
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if compared != n {
-		t.Errorf("compared %d files, generated %d", compared, n)
+	if _, err := ParseArgs([]string{"-nosuchflag", "std"}); err == nil {
+		t.Error("unknown flag: want an error")
 	}
 }
 
