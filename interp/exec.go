@@ -271,9 +271,15 @@ func carry(from, to reflect.Value) (ok bool) {
 
 // run calls the cell's function under ctx and returns its result value.
 func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
-	s.rt.begin(ctx)
+	runCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s.rt.begin(runCtx, cancel)
+	defer s.rt.begin(nil, nil)
 	s.trace.reset()
-	_, err := s.yi.EvalWithContext(ctx, cellFuncName(count)+"()")
+	_, err := s.yi.EvalWithContext(runCtx, cellFuncName(count)+"()")
+	if so := s.rt.stopped(); so != nil {
+		return nil, panicError(so, nil, nil)
+	}
 	if err != nil {
 		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
 			return nil, interrupted()

@@ -31,6 +31,7 @@ type unit struct {
 	imports  map[string]string // the session's imports once this cell runs
 	entries  []*entry          // the session's entries once this cell runs
 	compile  []ast.Decl        // declarations to hand to the interpreter
+	all      []ast.Decl        // every declaration the check saw
 	changed  []string          // names whose earlier declaration changed
 	vars     []string          // top-level variables the cell (re)defines
 	result   bool              // the cell's last statement is its result
@@ -150,6 +151,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 		return nil, compileError(d2, fe.sources)
 	}
 	u.pkg, u.info = pkg, info
+	u.all = append(append(append([]ast.Decl(nil), live...), varDecls...), pc.decls...)
 	u.result = resultExpr(pc, info) != nil
 
 	// The session's entries after this cell, and what the interpreter

@@ -21,9 +21,15 @@ func rewrite(fe *frontEnd, u *unit) rewriteStats {
 	st := rewriteStats{}
 	rw := &rewriter{fe: fe, u: u, info: u.info, stats: st, q: qualifier(fe, u.imports)}
 	rw.result()
+	rec := recursive(u.all, u.info)
 	for _, d := range u.compile {
 		rw.apply(d)
+		if fd, ok := d.(*ast.FuncDecl); ok && rec[fd] {
+			rw.countDepth(fd)
+		}
 	}
+	// A new cell starts with no recursion under way.
+	u.pc.fn.Body.List = append([]ast.Stmt{assign(idents("_gkDepth"), token.ASSIGN, &ast.BasicLit{Kind: token.INT, Value: "0"})}, u.pc.fn.Body.List...)
 	rw.apply(u.pc.fn)
 	return st
 }

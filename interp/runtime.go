@@ -15,14 +15,16 @@ const rtPath = "gokernel/rt"
 
 // maxDepth bounds the depth of recursive calls of cell functions, well
 // before Go's own stack limit kills the process.
-const maxDepth = 20000
+const maxDepth = 100000
 
 // runtimeState is what the compiled helpers of one session share with
 // interpreted code: the running cell's context and its result.
 type runtimeState struct {
-	mu     sync.Mutex
-	ctx    context.Context
-	result *cellValue
+	mu       sync.Mutex
+	ctx      context.Context
+	cancel   context.CancelFunc // stops the running cell
+	result   *cellValue
+	overflow *stackOverflow // why the running cell was stopped
 }
 
 // cellValue is the value of a cell's result expression.
@@ -41,12 +43,36 @@ func (so *stackOverflow) Error() string {
 	return fmt.Sprintf("stack overflow in %s (cell %d, line %d)", so.fn, so.cell, so.line)
 }
 
-// begin prepares for a cell run under ctx.
-func (rt *runtimeState) begin(ctx context.Context) {
+// begin prepares for a cell run under ctx, which cancel cancels.
+func (rt *runtimeState) begin(ctx context.Context, cancel context.CancelFunc) {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
-	rt.ctx = ctx
-	rt.result = nil
+	rt.ctx, rt.cancel = ctx, cancel
+	rt.result, rt.overflow = nil, nil
+}
+
+// stopped returns why the helpers stopped the cell, if they did.
+func (rt *runtimeState) stopped() *stackOverflow {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.overflow
+}
+
+// overflowed stops the running cell for a too-deep recursion. Stopping
+// it (as an interrupt does) unwinds the interpreter's frames at once;
+// panicking through them would cost time quadratic in the depth.
+func (rt *runtimeState) overflowed(fn string, cell, line int) {
+	so := &stackOverflow{fn: fn, cell: cell, line: line}
+	rt.mu.Lock()
+	cancel := rt.cancel
+	if rt.overflow == nil {
+		rt.overflow = so
+	}
+	rt.mu.Unlock()
+	if cancel == nil {
+		panic(so) // not in a cell: a goroutine a cell started
+	}
+	cancel()
 }
 
 // take returns and clears the cell's result.
@@ -92,9 +118,7 @@ func (rt *runtimeState) exports() yaegi.Exports {
 				defer rt.mu.Unlock()
 				rt.result = &cellValue{v: v, text: text}
 			}),
-			"Overflow": reflect.ValueOf(func(fn string, cell, line int) {
-				panic(&stackOverflow{fn: fn, cell: cell, line: line})
-			}),
+			"Overflow": reflect.ValueOf(rt.overflowed),
 			"MaxDepth": reflect.ValueOf(maxDepth),
 		},
 		"time/time": {
