@@ -1,8 +1,8 @@
 // Package magic runs IPython-style magics and shell commands in a Go
 // notebook cell, in front of the Go session that runs the rest.
 //
-// A cell is read line by line. Its first line may name a cell magic
-// (%%time, %%bash, %%writefile, %%html, ...), which then owns the whole
+// A cell is read line by line. Its first non-blank line may name a cell
+// magic (%%time, %%bash, %%writefile, %%html, ...), which then owns the whole
 // cell. Otherwise every line that starts with % (a line magic: %time,
 // %timeit, %who, %cd, ...) or ! (a shell command run with bash -c, where
 // {name} stands for the value of the user's variable name) is a step of
@@ -24,7 +24,10 @@
 // the statement in a loop under time.Now/time.Since, calibrates the loop
 // count like IPython (1, 10, 100, ... until a run takes 0.2 s), runs 7
 // timed repeats, and returns the counts as the cell's value, a string, so
-// that the session's compile time never counts. %time and %%time keep the
+// that the session's compile time never counts. The generated code uses
+// the packages time and strconv without importing them (the session
+// imports standard packages on use), so a user variable named time or
+// strconv breaks it. %time and %%time keep the
 // student's declarations, so they time the whole Session.Run (front end,
 // compile and run) with the wall clock and the process's CPU time.
 package magic
