@@ -106,14 +106,20 @@ func caretLine(line string, col int) string {
 }
 
 // parseDiags converts a go/parser error into diagnostics.
-func parseDiags(fset *token.FileSet, err error) []diag {
+func parseDiags(err error, lines int) []diag {
 	var list scanner.ErrorList
 	if errors.As(err, &list) {
 		var ds []diag
 		for _, e := range list {
-			ds = append(ds, diag{pos: toCellPos(e.Pos), msg: e.Msg})
+			p := toCellPos(e.Pos)
+			if !p.ok || p.line > lines {
+				continue // in the code wrapped around the cell
+			}
+			ds = append(ds, diag{pos: p, msg: e.Msg})
 		}
-		return ds
+		if len(ds) > 0 {
+			return ds
+		}
 	}
 	return []diag{{msg: err.Error()}}
 }

@@ -278,7 +278,7 @@ func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
 	s.trace.reset()
 	_, err := s.yi.EvalWithContext(runCtx, cellFuncName(count)+"()")
 	if so := s.rt.stopped(); so != nil {
-		return nil, panicError(so, nil, nil)
+		return nil, panicError(so, nil, nil, nil)
 	}
 	if err != nil {
 		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
@@ -286,9 +286,23 @@ func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
 		}
 		var p yaegi.Panic
 		if errors.As(err, &p) {
-			return nil, panicError(p.Value, s.trace.take(), s.fe.sources)
+			return nil, panicError(p.Value, s.trace.take(), s.fe.sources, s.declaredAt)
 		}
 		return nil, internalError(err)
 	}
 	return s.rt.take(), nil
+}
+
+// declaredAt finds where the live function or method name (as yaegi
+// names it: f, T.M or (*T).M) was declared.
+func (s *Session) declaredAt(name string) (cellPos, bool) {
+	name = strings.NewReplacer("(*", "", ")", "").Replace(name)
+	for _, e := range s.fe.entries {
+		for _, n := range e.names {
+			if n == name {
+				return cellPos{cell: e.cell, line: e.line, col: e.col, ok: true}, true
+			}
+		}
+	}
+	return cellPos{}, false
 }

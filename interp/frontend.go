@@ -47,7 +47,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	fe.sources[count] = src
 	pc, err := parseCell(fe.fset, count, src)
 	if err != nil {
-		return nil, compileError(parseDiags(fe.fset, err), fe.sources)
+		return nil, compileError(parseDiags(err, len(lineStarts(src))), fe.sources)
 	}
 	u := &unit{pc: pc, imports: maps2(fe.imports)}
 

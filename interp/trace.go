@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -75,16 +76,6 @@ func (w *traceWriter) take() []frame {
 	return fs
 }
 
-// funcName turns yaegi's frame name into the student's: main.f -> f, the
-// cell function -> "".
-func funcName(fn string) string {
-	fn = strings.TrimPrefix(fn, "main.")
-	if strings.HasPrefix(fn, cellFuncPrefix) {
-		return ""
-	}
-	return fn
-}
-
 // panicValue formats a panic value as the Go runtime does.
 func panicValue(v any) string {
 	switch v := v.(type) {
@@ -99,9 +90,15 @@ func panicValue(v any) string {
 }
 
 // panicError is a runtime panic as the student sees it: the value, then
-// each call of the chain in cell lines with its source line, innermost
-// first. Frames of generated code are left out.
-func panicError(v any, frames []frame, sources map[int][]byte) *Error {
+// the chain of calls, innermost first, each function with the cell line
+// that declares it. (yaegi reports each frame at its function's first
+// statement, not at the statement that was running, so only the function
+// is known for certain.) Frames of generated code are left out; decl
+// finds where a function was declared.
+func panicError(v any, frames []frame, sources map[int][]byte, decl func(name string) (cellPos, bool)) *Error {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		v = rv.Interface()
+	}
 	if so, ok := v.(*stackOverflow); ok {
 		msg := so.Error()
 		return &Error{Name: ErrStackOverflow, Value: msg, Traceback: []string{
@@ -112,18 +109,24 @@ func panicError(v any, frames []frame, sources map[int][]byte) *Error {
 	val := runtimeWording(panicValue(v))
 	tb := []string{"panic: " + val}
 	for _, f := range frames {
-		if !f.pos.ok {
-			if strings.HasPrefix(f.fn, "...") {
-				tb = append(tb, f.fn)
-			}
+		if strings.HasPrefix(f.fn, "...") {
+			tb = append(tb, f.fn)
 			continue
 		}
-		head := f.pos.String()
-		if name := funcName(f.fn); name != "" {
-			head += ", in " + name
+		fn := strings.TrimPrefix(f.fn, "main.")
+		if n, ok := strings.CutPrefix(fn, cellFuncPrefix); ok {
+			tb = append(tb, "in cell["+n+"]")
+			continue
 		}
-		tb = append(tb, head)
-		if line, ok := sourceLine(sources[f.pos.cell], f.pos.line); ok {
+		if !f.pos.ok || decl == nil {
+			continue
+		}
+		p, ok := decl(fn)
+		if !ok {
+			continue
+		}
+		tb = append(tb, fmt.Sprintf("in %s, cell[%d] line %d", fn, p.cell, p.line))
+		if line, ok := sourceLine(sources[p.cell], p.line); ok {
 			tb = append(tb, "    "+strings.TrimSpace(line))
 		}
 	}
