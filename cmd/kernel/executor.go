@@ -157,6 +157,27 @@ func (a sessionAdapter) IsComplete(code string) engine.IsCompleteReply {
 	return engine.IsCompleteReply{Status: status, Indent: indent}
 }
 
+// declarationReplayer is the method an interp.Session offers when it can
+// restore earlier cells' declarations (imports, types, funcs, methods,
+// consts; not statements) into a fresh session, returning their names.
+type declarationReplayer interface {
+	Replay(ctx context.Context, cells []string) ([]string, error)
+}
+
+// Replay restores earlier cells' declarations after the executor was
+// replaced, when the interpreter's session knows how.
+func (a sessionAdapter) Replay(ctx context.Context, cells []execproto.Cell) ([]string, error) {
+	r, ok := any(a.s).(declarationReplayer)
+	if !ok {
+		return nil, errors.New("the interpreter cannot replay declarations")
+	}
+	codes := make([]string, len(cells))
+	for i, c := range cells {
+		codes[i] = c.Code
+	}
+	return r.Replay(ctx, codes)
+}
+
 // cellError converts the session's *interp.Error for the protocol.
 func cellError(err error) error {
 	if err == nil {

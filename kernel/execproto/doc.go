@@ -20,6 +20,10 @@
 // input requests are tagged with the id of the execute request that
 // caused them.
 //
+// After replacing a dead executor, the supervisor sends a replay request
+// with the cells that had run without error, so that a Session that is a
+// Replayer restores their declarations.
+//
 // The executor reads requests on their own goroutine, so interrupt,
 // complete, inspect and is_complete are served while a cell runs. Its
 // side of the protocol is Server; the supervisor side lives in package

@@ -11,6 +11,7 @@ const (
 	ReqInputReply = "input_reply"
 	ReqInterrupt  = "interrupt"
 	ReqShutdown   = "shutdown"
+	ReqReplay     = "replay"
 )
 
 // Request is one frame on the request pipe. Type says which fields are
@@ -27,6 +28,10 @@ type Request struct {
 	// complete, inspect
 	Cursor      int `json:"cursor,omitempty"`
 	DetailLevel int `json:"detail_level,omitempty"`
+
+	// replay: the cells that ran without error before the executor was
+	// replaced, oldest first.
+	Cells []Cell `json:"cells,omitempty"`
 
 	// input_reply: the line typed, or InputError when there is none.
 	Input      string `json:"input,omitempty"`
@@ -65,5 +70,17 @@ type Event struct {
 	Complete   *engine.CompleteReply   `json:"complete,omitempty"`
 	Inspect    *engine.InspectReply    `json:"inspect,omitempty"`
 	IsComplete *engine.IsCompleteReply `json:"is_complete,omitempty"`
+	Replay     *ReplayResult           `json:"replay,omitempty"`
 	Error      string                  `json:"error,omitempty"`
+}
+
+// Cell is the source of one earlier cell, for replay.
+type Cell struct {
+	Code  string `json:"code"`
+	Count int    `json:"count"`
+}
+
+// ReplayResult says which declarations a replay restored.
+type ReplayResult struct {
+	Restored []string `json:"restored"`
 }

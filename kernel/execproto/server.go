@@ -124,6 +124,8 @@ func (s *Server) loop(ctx context.Context, sess Session, wg *sync.WaitGroup) err
 			s.stdin.deliver(req)
 		case ReqExecute:
 			s.startCell(ctx, sess, req, wg)
+		case ReqReplay:
+			s.replay(ctx, sess, req)
 		case ReqComplete, ReqInspect, ReqIsComplete:
 			wg.Add(1)
 			go func() {
@@ -241,4 +243,19 @@ func nonNilLines(l []string) []string {
 		return []string{}
 	}
 	return l
+}
+
+// replay restores earlier cells' declarations. It runs on the reading
+// goroutine: the supervisor sends it to a fresh executor before any cell.
+func (s *Server) replay(ctx context.Context, sess Session, req Request) {
+	ev := Event{Type: EvReply, ID: req.ID}
+	r, ok := sess.(Replayer)
+	if !ok {
+		ev.Error = "this session cannot replay declarations"
+	} else if restored, err := r.Replay(ctx, req.Cells); err != nil {
+		ev.Error = "replay: " + err.Error()
+	} else {
+		ev.Replay = &ReplayResult{Restored: restored}
+	}
+	_ = s.send(ev)
 }

@@ -222,3 +222,42 @@ func TestStdinOutsideCellIsEOF(t *testing.T) {
 		t.Errorf("Read = %d, %v; want io.EOF", n, err)
 	}
 }
+
+// replaySession is a fakeSession that restores cells starting with "def ".
+type replaySession struct{ fakeSession }
+
+func (replaySession) Replay(ctx context.Context, cells []Cell) ([]string, error) {
+	var names []string
+	for _, c := range cells {
+		if name, ok := strings.CutPrefix(c.Code, "def "); ok {
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
+func TestServeReplay(t *testing.T) {
+	c := startServer(t)
+	c.send(Request{ID: 1, Type: ReqReplay, Cells: []Cell{{Code: "def f"}}})
+	if ev := c.next(); ev.ID != 1 || ev.Error == "" {
+		t.Errorf("replay on a session without Replay: %+v, want an error reply", ev)
+	}
+
+	reqR, reqW := io.Pipe()
+	evR, evW := io.Pipe()
+	srv := NewServer(reqR, evW)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(context.Background(), replaySession{fakeSession{srv}}); evW.Close() }()
+	c2 := &conn{t: t, req: reqW, events: evR}
+	c2.next() // ready
+	c2.send(Request{ID: 2, Type: ReqReplay, Cells: []Cell{{Code: "def f", Count: 1}, {Code: "x := 1", Count: 2}, {Code: "def T", Count: 3}}})
+	ev := c2.next()
+	if ev.Replay == nil || strings.Join(ev.Replay.Restored, ",") != "f,T" {
+		t.Errorf("replay reply %+v", ev)
+	}
+	reqW.Close()
+	go io.Copy(io.Discard, evR)
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+}

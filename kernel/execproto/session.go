@@ -48,3 +48,10 @@ func Interrupted() *CellError {
 		Traceback: []string{"Interrupted: the cell was stopped by an interrupt."},
 	}
 }
+
+// Replayer is a Session that can restore the declarations (imports,
+// types, functions, methods, constants) of earlier cells into a fresh
+// session, skipping their statements, after the executor was replaced.
+type Replayer interface {
+	Replay(ctx context.Context, cells []Cell) (restored []string, err error)
+}

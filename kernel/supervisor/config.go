@@ -22,6 +22,10 @@ const MemoryLimitEnv = "GOKERNEL_MEMORY_LIMIT"
 // the executor died or was killed.
 const RestartNotice = "The Go session was restarted: variables and declarations from earlier cells are gone."
 
+// RestoredNotice replaces RestartNotice when the executor could replay
+// earlier cells' declarations; %s lists them.
+const RestoredNotice = "The Go session was restarted: variables from earlier cells are gone; these declarations were restored: %s."
+
 // Config says how to start and guard the executor.
 type Config struct {
 	// Path is the executable to start and Args its arguments (usually

@@ -19,6 +19,9 @@ import (
 var kernelBin string
 
 func TestMain(m *testing.M) {
+	if code, ok := fakeExecutorMain(); ok {
+		os.Exit(code)
+	}
 	os.Exit(runTests(m))
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -26,12 +27,17 @@ type Supervisor struct {
 	execMu  sync.Mutex // one cell at a time
 	startMu sync.Mutex // one executor start at a time
 
-	mu     sync.Mutex
-	proc   *proc
-	cell   *cell
-	closed bool
-	notice string // why the executor died while no cell ran
+	mu      sync.Mutex
+	proc    *proc
+	cell    *cell
+	closed  bool
+	notice  string           // why the executor died while no cell ran
+	history []execproto.Cell // cells that ran without error, for replay
+	histLen int              // bytes of code in history
 }
+
+// maxHistory bounds the bytes of cell source kept for replay.
+const maxHistory = 4 << 20
 
 var _ engine.Engine = (*Supervisor)(nil)
 
@@ -71,9 +77,10 @@ func (s *Supervisor) executor(ctx context.Context) (*proc, error) {
 	if p != nil && !p.isDead() {
 		return p, nil
 	}
+	var why string
 	if p != nil && p.cell.Load() == nil && !p.reported.Load() {
 		<-p.dead
-		s.noteDeath(p)
+		why = s.deathText(p)
 	}
 	start := time.Now()
 	np, err := startProc(ctx, &s.cfg, s.sink)
@@ -84,27 +91,62 @@ func (s *Supervisor) executor(ctx context.Context) (*proc, error) {
 	s.mu.Lock()
 	s.proc = np // Close waits for startMu, so it sees np
 	s.mu.Unlock()
+	if why != "" {
+		notice := why + s.restore(ctx, np) + "\n"
+		s.mu.Lock()
+		s.notice = notice
+		s.mu.Unlock()
+	}
 	return np, nil
 }
 
-// noteDeath keeps, for the next cell, why an executor died between cells.
-func (s *Supervisor) noteDeath(p *proc) {
-	var why string
+// restore replays the declarations of earlier cells into a fresh executor
+// and returns the line that tells the student what survived.
+func (s *Supervisor) restore(ctx context.Context, p *proc) string {
+	s.mu.Lock()
+	cells := append([]execproto.Cell(nil), s.history...)
+	s.mu.Unlock()
+	if len(cells) == 0 {
+		return RestartNotice
+	}
+	ev, err := p.call(ctx, execproto.Request{Type: execproto.ReqReplay, Cells: cells})
+	if err != nil || ev.Replay == nil {
+		s.cfg.Logger.Debug("replay declarations", "err", err)
+		return RestartNotice
+	}
+	if len(ev.Replay.Restored) == 0 {
+		return RestartNotice
+	}
+	return fmt.Sprintf(RestoredNotice, strings.Join(ev.Replay.Restored, ", "))
+}
+
+// remember keeps a cell that ran without error for replay.
+func (s *Supervisor) remember(code string, count int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.history = append(s.history, execproto.Cell{Code: code, Count: count})
+	s.histLen += len(code)
+	for s.histLen > maxHistory && len(s.history) > 0 {
+		s.histLen -= len(s.history[0].Code)
+		s.history = s.history[1:]
+	}
+}
+
+// deathText says why an executor died between cells ("" when the
+// supervisor stopped it on purpose).
+func (s *Supervisor) deathText(p *proc) string {
 	switch p.reason() {
 	case killRestart, killClose:
-		return
+		return ""
 	case killInterrupt:
-		why = "The Go process of an interrupted cell did not stop and was stopped."
-	default:
-		_, evalue, tb := s.cfg.Explain(p.crashInfo(s.cfg.MemoryLimit))
-		why = "The Go process stopped after the last cell: " + evalue + "\n"
-		for _, l := range tb {
-			why += l + "\n"
-		}
+		return "The Go process of an interrupted cell did not stop and was stopped.\n"
 	}
-	s.mu.Lock()
-	s.notice = why + RestartNotice + "\n"
-	s.mu.Unlock()
+	_, evalue, tb := s.cfg.Explain(p.crashInfo(s.cfg.MemoryLimit))
+	why := "The Go process stopped after the last cell: " + evalue + "\n"
+	for _, l := range tb {
+		why += l + "\n"
+	}
+	return why
 }
 
 // forget drops p as the current executor.
@@ -166,6 +208,9 @@ func (s *Supervisor) Execute(ctx context.Context, req engine.ExecuteRequest, out
 		reply = s.afterDeath(context.WithoutCancel(ctx), p)
 	} else {
 		p.syncStreams()
+		if reply.Status == engine.StatusOK {
+			s.remember(req.Code, req.ExecutionCount)
+		}
 	}
 	if notice != "" {
 		reply.Restarted = true
@@ -220,12 +265,23 @@ func (s *Supervisor) afterDeath(ctx context.Context, p *proc) engine.ExecuteRepl
 	}
 	s.cfg.Logger.Info("executor died during a cell", "reason", reason, "ename", r.EName, "evalue", r.EValue)
 	s.forget(p)
-	r.Traceback = append(r.Traceback, "", RestartNotice)
+	r.Traceback = append(r.Traceback, "")
 	r.Restarted = true
-	if reason != killClose {
-		if _, err := s.executor(ctx); err != nil && !errors.Is(err, ErrClosed) {
+	if reason == killClose {
+		r.Traceback = append(r.Traceback, RestartNotice)
+		return r
+	}
+	np, err := s.executor(ctx)
+	switch {
+	case err != nil:
+		r.Traceback = append(r.Traceback, RestartNotice)
+		if !errors.Is(err, ErrClosed) {
 			r.Traceback = append(r.Traceback, "Starting a new Go session failed: "+err.Error())
 		}
+	case reason == killRestart:
+		r.Traceback = append(r.Traceback, RestartNotice)
+	default:
+		r.Traceback = append(r.Traceback, s.restore(ctx, np))
 	}
 	return r
 }
@@ -318,6 +374,7 @@ func (s *Supervisor) Restart(ctx context.Context) error {
 	s.mu.Lock()
 	p := s.proc
 	s.proc, s.notice = nil, ""
+	s.history, s.histLen = nil, 0
 	s.mu.Unlock()
 	s.startMu.Unlock()
 	if p != nil {
