@@ -143,4 +143,3 @@ func fakeExecutorMain() (int, bool) {
 	}
 	return runFakeExecutor(), true
 }
-
