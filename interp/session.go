@@ -172,8 +172,9 @@ type Completion struct {
 }
 
 // Complete returns completions for code at cursor (a code-point offset).
+// It may be called while a cell runs.
 func (s *Session) Complete(code string, cursor int) Completion {
-	return Completion{Start: cursor, End: cursor, Metadata: map[string]any{}}
+	return s.complete(code, cursor)
 }
 
 // Inspection is the answer to an inspect request.
@@ -182,13 +183,14 @@ type Inspection struct {
 	Data  map[string]any
 }
 
-// Inspect documents the name at cursor.
+// Inspect documents the name at cursor. It may be called while a cell
+// runs.
 func (s *Session) Inspect(code string, cursor, detailLevel int) Inspection {
-	return Inspection{Data: map[string]any{}}
+	return s.inspect(code, cursor, detailLevel)
 }
 
 // IsComplete reports whether code is ready to run: "complete",
 // "incomplete" (with the indent for the next line) or "invalid".
 func (s *Session) IsComplete(code string) (status, indent string) {
-	return "complete", ""
+	return isComplete(code)
 }
