@@ -9,12 +9,9 @@ import (
 	"errors"
 )
 
-func As(p0 error, p1 any) bool { return errors.As(p0, p1) }
-
 // ErrUnsupported is a copy of the compiled variable: assignments do not reach it.
 var ErrUnsupported = errors.ErrUnsupported
 
-func Is(p0 error, p1 error) bool { return errors.Is(p0, p1) }
-func Join(p0 ...error) error     { return errors.Join(p0...) }
-func New(p0 string) error        { return errors.New(p0) }
-func Unwrap(p0 error) error      { return errors.Unwrap(p0) }
+func Join(p0 ...error) error { return errors.Join(p0...) }
+func New(p0 string) error    { return errors.New(p0) }
+func Unwrap(p0 error) error  { return errors.Unwrap(p0) }
