@@ -11,10 +11,6 @@ import (
 	"github.com/gokernel/gokernel/kernel/supervisor"
 )
 
-// defaultMemoryLimit is the executor's memory ceiling when
-// GOKERNEL_MEMORY_LIMIT is not set.
-const defaultMemoryLimit = "4GiB"
-
 // newEngine returns the supervisor: cells run in a child process, this
 // same binary started as `kernel executor`.
 func newEngine(logger *slog.Logger) (engine.Engine, error) {
@@ -32,13 +28,13 @@ func engineConfig(logger *slog.Logger) (supervisor.Config, error) {
 	if err != nil {
 		return supervisor.Config{}, fmt.Errorf("find the kernel binary: %w", err)
 	}
-	limitText := os.Getenv(supervisor.MemoryLimitEnv)
-	if limitText == "" {
-		limitText = defaultMemoryLimit
-	}
-	limit, err := supervisor.ParseSize(limitText)
-	if err != nil {
-		return supervisor.Config{}, fmt.Errorf("%s: %w", supervisor.MemoryLimitEnv, err)
+	// The ceiling is GOKERNEL_MEMORY_LIMIT ("4GiB", "off"), by default 4 GiB
+	// or 3/4 of the machine's memory.
+	limit := supervisor.DefaultMemoryLimit()
+	if text, ok := os.LookupEnv(supervisor.MemoryLimitEnv); ok && text != "" {
+		if limit, err = supervisor.ParseSize(text); err != nil {
+			return supervisor.Config{}, fmt.Errorf("%s: %w", supervisor.MemoryLimitEnv, err)
+		}
 	}
 	return supervisor.Config{
 		Path:        self,

@@ -14,7 +14,7 @@ func TestEngineConfigMemoryLimit(t *testing.T) {
 		want int64
 		bad  bool
 	}{
-		{env: "", want: 4 << 30},
+		{env: "", want: supervisor.DefaultMemoryLimit()},
 		{env: "512MiB", want: 512 << 20},
 		{env: "off", want: 0},
 		{env: "a lot", bad: true},

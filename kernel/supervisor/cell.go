@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gokernel/gokernel/kernel/engine"
+	"github.com/gokernel/gokernel/kernel/execproto"
 )
 
 // NoStdinMessage is the error a cell's read of standard input gets when
@@ -74,7 +75,7 @@ func (c *cell) interrupt(grace time.Duration) {
 		}
 	})
 	c.mu.Unlock()
-	if err := c.p.send(interruptRequest); err != nil {
+	if err := c.p.send(execproto.Request{Type: execproto.ReqInterrupt}); err != nil {
 		c.p.logger.Debug("send interrupt", "err", err)
 	}
 }

@@ -60,31 +60,53 @@ func FormatSize(n int64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".") + " " + units[i]
 }
 
+// DefaultMemoryLimit is the executor's memory ceiling when none is
+// configured: 4 GiB, or three quarters of the machine's memory when that
+// is less, so that the watchdog acts before the system's OOM killer.
+func DefaultMemoryLimit() int64 {
+	const ceiling = 4 << 30
+	total, err := totalMemory()
+	if err != nil || total*3/4 >= ceiling {
+		return ceiling
+	}
+	return total * 3 / 4
+}
+
+// totalMemory returns MemTotal from /proc/meminfo.
+func totalMemory() (int64, error) {
+	return procField("/proc/meminfo", "MemTotal:")
+}
+
 // residentBytes returns a process's resident set size from
 // /proc/PID/status.
 func residentBytes(pid int) (int64, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	return procField(fmt.Sprintf("/proc/%d/status", pid), "VmRSS:")
+}
+
+// procField reads a "Name:   123 kB" line of a /proc file, in bytes.
+func procField(file, name string) (int64, error) {
+	b, err := os.ReadFile(file)
 	if err != nil {
-		return 0, fmt.Errorf("read process status: %w", err)
+		return 0, fmt.Errorf("read %s: %w", file, err)
 	}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
 		line := sc.Text()
-		rest, ok := strings.CutPrefix(line, "VmRSS:")
+		rest, ok := strings.CutPrefix(line, name)
 		if !ok {
 			continue
 		}
 		f := strings.Fields(rest)
 		if len(f) != 2 || f[1] != "kB" {
-			return 0, fmt.Errorf("unexpected VmRSS line %q", line)
+			return 0, fmt.Errorf("unexpected line %q in %s", line, file)
 		}
 		kb, err := strconv.ParseInt(f[0], 10, 64)
 		if err != nil {
-			return 0, fmt.Errorf("parse VmRSS: %w", err)
+			return 0, fmt.Errorf("parse %s in %s: %w", name, file, err)
 		}
 		return kb << 10, nil
 	}
-	return 0, fmt.Errorf("no VmRSS in /proc/%d/status", pid)
+	return 0, fmt.Errorf("no %s line in %s", name, file)
 }
 
 // watchMemory kills p when its resident memory exceeds limit. It returns

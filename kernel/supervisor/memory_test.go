@@ -49,3 +49,14 @@ func TestResidentBytes(t *testing.T) {
 		t.Fatalf("residentBytes(self) = %d, %v", n, err)
 	}
 }
+
+func TestDefaultMemoryLimit(t *testing.T) {
+	total, err := totalMemory()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := DefaultMemoryLimit()
+	if got <= 0 || got > 4<<30 || got > total {
+		t.Errorf("DefaultMemoryLimit() = %d with %d bytes of memory", got, total)
+	}
+}

@@ -88,8 +88,9 @@ func startProc(ctx context.Context, cfg *Config, k *sink) (*proc, error) {
 	reqR, reqW := ends[3][0], ends[3][1]
 	evR, evW := ends[4][0], ends[4][1]
 
-	// os.Pipe makes both ends non-blocking, and the child would inherit
-	// that: Go's runtime then loses fatal error text written to fd 2.
+	// os.Pipe makes both ends non-blocking and the child would inherit
+	// that; the Go runtime's raw writes of crash text to fd 2 do not retry
+	// on EAGAIN, so the child gets blocking ends.
 	for _, f := range []*os.File{stdoutW, crashW, stderrW, reqR, evW} {
 		if err := syscall.SetNonblock(int(f.Fd()), false); err != nil {
 			closeAll()

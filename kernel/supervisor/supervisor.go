@@ -15,9 +15,6 @@ import (
 // ErrClosed is returned by a Supervisor after Close.
 var ErrClosed = errors.New("supervisor: closed")
 
-// interruptRequest asks the executor to cancel the running cell.
-var interruptRequest = execproto.Request{Type: execproto.ReqInterrupt}
-
 // Supervisor runs cells in an executor process. It implements
 // engine.Engine.
 type Supervisor struct {
