@@ -82,7 +82,7 @@ func (s *Server) Session() string { return s.session }
 // for shutdown (nil error). It closes the engine before it returns. A
 // Server runs once.
 func (s *Server) Run(ctx context.Context) error {
-	socks, err := bind(context.WithoutCancel(ctx), s.cfg, s.opts.sendTimeout, s.log)
+	socks, err := bind(context.WithoutCancel(ctx), s.cfg, s.opts.maxMessageSize, s.opts.sendTimeout, s.log)
 	if err != nil {
 		_ = s.eng.Close()
 		return err

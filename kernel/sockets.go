@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
@@ -13,11 +15,17 @@ import (
 // sockets are the five sockets of a kernel.
 type sockets struct {
 	shell, control, stdin, iopub, hb zmq4.Socket
+	ipcFiles                         []string // unix socket files to remove on close
 }
 
-// bind creates and binds the five sockets. On error it closes the ones it
-// made, and the error names the channel and port.
-func bind(ctx context.Context, cfg connfile.Config, sendTimeout time.Duration, logger *slog.Logger) (*sockets, error) {
+// bind creates and binds the five sockets, through a transport that drops
+// a peer sending a message over maxSize bytes. On error it closes the ones
+// it made, and the error names the channel and port.
+func bind(ctx context.Context, cfg connfile.Config, maxSize int, sendTimeout time.Duration, logger *slog.Logger) (*sockets, error) {
+	scheme, err := limitedScheme(cfg.Transport, maxSize)
+	if err != nil {
+		return nil, err
+	}
 	opts := []zmq4.Option{
 		zmq4.WithTimeout(sendTimeout),
 		zmq4.WithLogger(slog.NewLogLogger(logger.Handler(), slog.LevelDebug)),
@@ -32,7 +40,10 @@ func bind(ctx context.Context, cfg connfile.Config, sendTimeout time.Duration, l
 	}
 	for _, ch := range connfile.Channels() {
 		ep := cfg.Endpoint(ch)
-		if err := s.get(ch).Listen(ep); err != nil {
+		if cfg.Transport == "ipc" {
+			s.ipcFiles = append(s.ipcFiles, strings.TrimPrefix(ep, "ipc://"))
+		}
+		if err := s.get(ch).Listen(scheme + strings.TrimPrefix(ep, cfg.Transport)); err != nil {
 			s.close()
 			return nil, fmt.Errorf("listen on %s channel, port %d (%s): %w", ch, cfg.Port(ch), ep, err)
 		}
@@ -57,5 +68,8 @@ func (s *sockets) get(ch connfile.Channel) zmq4.Socket {
 func (s *sockets) close() {
 	for _, ch := range connfile.Channels() {
 		_ = s.get(ch).Close()
+	}
+	for _, f := range s.ipcFiles {
+		_ = os.Remove(f)
 	}
 }
