@@ -234,24 +234,37 @@ func (c *Client) Request(ctx context.Context, channel, msgType string, content a
 	return c.Wait(ctx, m.Header.MsgID)
 }
 
-// Wait waits for the reply to the request msgID and for its status idle on
-// iopub.
-func (c *Client) Wait(ctx context.Context, msgID string) (*Result, error) {
+// await calls check under the client's lock each time a message arrives,
+// until it reports true or ctx ends.
+func (c *Client) await(ctx context.Context, check func() bool) error {
 	for {
 		c.mu.Lock()
-		reply := c.replies[msgID]
-		pub := c.iopub[msgID]
+		ok := check()
 		changed := c.changed
 		c.mu.Unlock()
-		if reply != nil && endsIdle(pub) {
-			return &Result{Reply: reply, IOPub: pub}, nil
+		if ok {
+			return nil
 		}
 		select {
 		case <-changed:
 		case <-ctx.Done():
-			return nil, fmt.Errorf("wait for reply to %s (reply %v, %d iopub): %w", msgID, reply != nil, len(pub), ctx.Err())
+			return ctx.Err()
 		}
 	}
+}
+
+// Wait waits for the reply to the request msgID and for its status idle on
+// iopub.
+func (c *Client) Wait(ctx context.Context, msgID string) (*Result, error) {
+	var res Result
+	err := c.await(ctx, func() bool {
+		res = Result{Reply: c.replies[msgID], IOPub: append([]*wire.Message(nil), c.iopub[msgID]...)}
+		return res.Reply != nil && endsIdle(res.IOPub)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("wait for reply to %s (reply %v, %d iopub): %w", msgID, res.Reply != nil, len(res.IOPub), err)
+	}
+	return &res, nil
 }
 
 func endsIdle(ms []*wire.Message) bool {
@@ -279,47 +292,36 @@ func (c *Client) ReplyFor(msgID string) *wire.Message {
 
 // WaitIOPub waits until an iopub message of msgType with parent msgID arrives.
 func (c *Client) WaitIOPub(ctx context.Context, msgID, msgType string) (*wire.Message, error) {
-	for {
-		c.mu.Lock()
-		var found *wire.Message
+	var found *wire.Message
+	err := c.await(ctx, func() bool {
 		for _, m := range c.iopub[msgID] {
 			if m.Header.MsgType == msgType {
 				found = m
-				break
+				return true
 			}
 		}
-		changed := c.changed
-		c.mu.Unlock()
-		if found != nil {
-			return found, nil
-		}
-		select {
-		case <-changed:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("wait for %s of %s: %w", msgType, msgID, ctx.Err())
-		}
+		return false
+	})
+	if err != nil {
+		return nil, fmt.Errorf("wait for %s of %s: %w", msgType, msgID, err)
 	}
+	return found, nil
 }
 
 // NextInput waits for the next input_request on stdin.
 func (c *Client) NextInput(ctx context.Context) (*wire.Message, error) {
-	for {
-		c.mu.Lock()
-		var m *wire.Message
-		if len(c.inputs) > 0 {
-			m, c.inputs = c.inputs[0], c.inputs[1:]
+	var m *wire.Message
+	err := c.await(ctx, func() bool {
+		if len(c.inputs) == 0 {
+			return false
 		}
-		changed := c.changed
-		c.mu.Unlock()
-		if m != nil {
-			return m, nil
-		}
-		select {
-		case <-changed:
-		case <-ctx.Done():
-			return nil, fmt.Errorf("wait for input_request: %w", ctx.Err())
-		}
+		m, c.inputs = c.inputs[0], c.inputs[1:]
+		return true
+	})
+	if err != nil {
+		return nil, fmt.Errorf("wait for input_request: %w", err)
 	}
+	return m, nil
 }
 
 // DecodeErrors returns the errors met decoding the kernel's messages (bad
