@@ -11,6 +11,10 @@ import (
 	"github.com/gokernel/gokernel/kernel/supervisor"
 )
 
+// outputLimitEnv names the environment variable that caps the text one
+// cell may print ("1MiB"; empty or "0" for the default).
+const outputLimitEnv = "GOKERNEL_OUTPUT_LIMIT"
+
 // newEngine returns the supervisor: cells run in a child process, this
 // same binary started as `kernel executor`.
 func newEngine(logger *slog.Logger) (engine.Engine, error) {
@@ -36,12 +40,20 @@ func engineConfig(logger *slog.Logger) (supervisor.Config, error) {
 			return supervisor.Config{}, fmt.Errorf("%s: %w", supervisor.MemoryLimitEnv, err)
 		}
 	}
+	// GOKERNEL_OUTPUT_LIMIT caps what one cell may print (default 1 MiB).
+	var output int64
+	if text := os.Getenv(outputLimitEnv); text != "" {
+		if output, err = supervisor.ParseSize(text); err != nil {
+			return supervisor.Config{}, fmt.Errorf("%s: %w", outputLimitEnv, err)
+		}
+	}
 	return supervisor.Config{
 		Path:        self,
 		Args:        []string{"executor"},
 		Logger:      logger,
 		Explain:     explainCrash,
 		MemoryLimit: limit,
+		OutputLimit: int(output),
 	}, nil
 }
 

@@ -46,3 +46,15 @@ func TestExplainCrashWiring(t *testing.T) {
 		t.Errorf("memory kill explained as %q, %q", ename, evalue)
 	}
 }
+
+func TestEngineConfigOutputLimit(t *testing.T) {
+	t.Setenv(outputLimitEnv, "64KiB")
+	cfg, err := engineConfig(slog.New(slog.DiscardHandler))
+	if err != nil || cfg.OutputLimit != 64<<10 {
+		t.Errorf("output limit %d, %v; want 64 KiB", cfg.OutputLimit, err)
+	}
+	t.Setenv(outputLimitEnv, "much")
+	if _, err := engineConfig(slog.New(slog.DiscardHandler)); err == nil {
+		t.Error("a bad GOKERNEL_OUTPUT_LIMIT was accepted")
+	}
+}

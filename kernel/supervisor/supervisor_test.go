@@ -460,3 +460,32 @@ func TestCloseLeavesNoProcess(t *testing.T) {
 		t.Errorf("Execute after Close: %v, want ErrClosed", err)
 	}
 }
+
+func TestInterruptWhileWaitingForInput(t *testing.T) {
+	s := newTest(t, testConfig())
+	asked := make(chan struct{})
+	input := func(ctx context.Context, prompt string, password bool) (string, error) {
+		close(asked)
+		<-ctx.Done() // the user never answers
+		return "", ctx.Err()
+	}
+	done := make(chan engine.ExecuteReply, 1)
+	go func() {
+		reply, _ := s.Execute(context.Background(), engine.ExecuteRequest{Code: "var v string\nfmt.Scanln(&v)\ntime.Sleep(time.Hour)"}, func(engine.Output) {}, input)
+		done <- reply
+	}()
+	select {
+	case <-asked:
+	case <-time.After(30 * time.Second):
+		t.Fatal("no input request")
+	}
+	s.Interrupt()
+	select {
+	case reply := <-done:
+		if reply.EName != "Interrupted" {
+			t.Errorf("reply %+v, want Interrupted", reply)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("no reply after interrupting a cell waiting for input")
+	}
+}
