@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"flag"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -120,6 +121,57 @@ func TestConformanceInterp(t *testing.T) {
 	}
 }
 
+var updateConf = flag.Bool("update-conformance", false, "set the output of compiled conformance cases to what the compiled program prints")
+
+// writeOutputs sets the output sections of the compiled cases: the
+// compiled program is the oracle; the interpreter is then held to it.
+func writeOutputs(t *testing.T, got map[string]string) {
+	files, _ := filepath.Glob("testdata/conformance/*.txtar")
+	for _, f := range files {
+		ar, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := ""
+		var out []txtar.File
+		for _, sec := range ar.Files {
+			if strings.HasPrefix(sec.Name, "case ") {
+				if name != "" && got[name] != "" && !hasOutput(out, name) {
+					out = append(out, txtar.File{Name: "output", Data: []byte(got[name])})
+				}
+				name = strings.TrimPrefix(sec.Name, "case ")
+			}
+			if sec.Name == "output" {
+				if g, ok := got[name]; ok {
+					sec.Data = []byte(g)
+				}
+			}
+			out = append(out, sec)
+		}
+		if name != "" && got[name] != "" && !hasOutput(out, name) {
+			out = append(out, txtar.File{Name: "output", Data: []byte(got[name])})
+		}
+		ar.Files = out
+		if err := os.WriteFile(f, txtar.Format(ar), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// hasOutput reports whether the sections of case name (the last case in
+// secs) include an output.
+func hasOutput(secs []txtar.File, name string) bool {
+	for i := len(secs) - 1; i >= 0; i-- {
+		if secs[i].Name == "output" {
+			return true
+		}
+		if secs[i].Name == "case "+name {
+			return false
+		}
+	}
+	return false
+}
+
 // caseMarker separates the cases' outputs in the compiled program.
 const caseMarker = "\x1e=== case "
 
@@ -144,6 +196,10 @@ func TestConformanceGoRun(t *testing.T) {
 	for _, part := range strings.Split(string(out), caseMarker)[1:] {
 		name, body, _ := strings.Cut(part, "\n")
 		got[name] = body
+	}
+	if *updateConf {
+		writeOutputs(t, got)
+		return
 	}
 	for _, c := range compiled {
 		t.Run(c.name, func(t *testing.T) {
@@ -243,7 +299,7 @@ func caseProgram(c confCase, pkg string) ([]byte, error) {
 				if id, ok := callee(call); !isCall || ok && valueBuiltins[id] {
 					a := fset.Position(es.Pos()).Offset - len("package p\nfunc _() {\n")
 					b := fset.Position(es.End()).Offset - len("package p\nfunc _() {\n")
-					stmts = stmts[:a] + "show(" + stmts[a:b] + ")" + stmts[b:]
+					stmts = stmts[:a] + "_gkShow(" + stmts[a:b] + ")" + stmts[b:]
 				}
 			}
 		}
@@ -264,7 +320,7 @@ import (
 
 %s
 
-func show(v any) {
+func _gkShow(v any) {
 	if s, ok := v.(string); ok {
 		fmt.Println("=> " + strconv.Quote(s))
 		return

@@ -49,7 +49,8 @@ type rewriter struct {
 type funcCtx struct {
 	sig    *types.Signature
 	body   *ast.BlockStmt
-	defers string // name of its deferred-calls slice, once a rule needs one
+	defers string     // name of its deferred-calls slice, once a rule needs one
+	loops  []ast.Node // loops around the node being visited
 }
 
 // apply runs every rule over n, innermost nodes first.
@@ -68,6 +69,11 @@ func (rw *rewriter) pre(c *astutil.Cursor) bool {
 	case *ast.FuncLit:
 		sig, _ := rw.info.Types[n].Type.(*types.Signature)
 		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, body: n.Body})
+	case *ast.ForStmt, *ast.RangeStmt:
+		if len(rw.funcs) > 0 {
+			fc := rw.funcs[len(rw.funcs)-1]
+			fc.loops = append(fc.loops, n)
+		}
 	}
 	return true
 }
@@ -90,6 +96,7 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 			}
 		}
 	case *ast.RangeStmt:
+		rw.popLoop()
 		if _, labeled := c.Parent().(*ast.LabeledStmt); labeled {
 			return true
 		}
@@ -97,7 +104,15 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(s)
 		}
 	case *ast.ForStmt:
+		rw.popLoop()
 		rw.forLoopVars(n, labelOf(c))
+	case *ast.DeferStmt:
+		if len(rw.funcs) > 0 {
+			fc := rw.funcs[len(rw.funcs)-1]
+			if rw.deferNeedsList(n, fc.loops) {
+				c.Replace(rw.deferToList(fc, n))
+			}
+		}
 	case *ast.CallExpr:
 		if e := rw.builtinCall(n); e != nil {
 			c.Replace(e)
@@ -116,6 +131,10 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 			}
 		}
 	case *ast.SelectorExpr:
+		if e := rw.methodExpr(n); e != nil {
+			c.Replace(e)
+			return true
+		}
 		if !indexed(c) {
 			if e := rw.instantiate(n); e != nil {
 				c.Replace(e)
@@ -143,6 +162,16 @@ func indexed(c *astutil.Cursor) bool {
 	return false
 }
 
+// popLoop leaves the innermost loop of the current function.
+func (rw *rewriter) popLoop() {
+	if len(rw.funcs) > 0 {
+		fc := rw.funcs[len(rw.funcs)-1]
+		if len(fc.loops) > 0 {
+			fc.loops = fc.loops[:len(fc.loops)-1]
+		}
+	}
+}
+
 // labelOf returns the label of the statement at c, if it is labeled.
 func labelOf(c *astutil.Cursor) *ast.Ident {
 	if l, ok := c.Parent().(*ast.LabeledStmt); ok {
@@ -168,42 +197,6 @@ func (rw *rewriter) typeExpr(t types.Type) ast.Expr {
 		return ast.NewIdent("any")
 	}
 	return x
-}
-
-// finishFunc adds what the rules asked of a function: the slice of calls
-// deferred from inside rewritten range-over-func loops, run at return.
-func (rw *rewriter) finishFunc(fc *funcCtx) {
-	if fc.defers == "" {
-		return
-	}
-	// Every other defer of the function joins the same list, to keep
-	// Go's last-in first-out order.
-	astutil.Apply(fc.body, func(c *astutil.Cursor) bool {
-		switch n := c.Node().(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.DeferStmt:
-			c.Replace(rw.deferToList(fc, n))
-			return false
-		}
-		return true
-	}, nil)
-	// var _gkdefersN []func()
-	// defer func() { for i := len(_gkdefersN) - 1; i >= 0; i-- { _gkdefersN[i]() } }()
-	src := fmt.Sprintf(`func() {
-	var %[1]s []func()
-	defer func() {
-		for _gkj := len(%[1]s) - 1; _gkj >= 0; _gkj-- {
-			%[1]s[_gkj]()
-		}
-	}()
-}`, fc.defers)
-	x, err := parser.ParseExprFrom(rw.fe.fset, "", src, parser.SkipObjectResolution)
-	if err != nil {
-		return
-	}
-	pre := x.(*ast.FuncLit).Body.List
-	fc.body.List = append(pre, fc.body.List...)
 }
 
 // result makes the cell's last expression report its value:
