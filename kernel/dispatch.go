@@ -48,8 +48,12 @@ func (s *Server) handlerTable() map[string]handler {
 // closed. A message that cannot be used is logged and m is nil.
 func (s *Server) recv(sock zmq4.Socket, channel string) (m *wire.Message, ok bool) {
 	raw, err := sock.Recv()
-	if err != nil {
+	if errors.Is(err, context.Canceled) { // the socket is closed
 		return nil, false
+	}
+	if err != nil {
+		s.log.Warn("receive failed", "channel", channel, "err", err)
+		return nil, true
 	}
 	m, err = s.codec.Decode(raw.Frames)
 	switch {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zeromq/zmq4"
 	"github.com/gokernel/gokernel/kernel"
 	"github.com/gokernel/gokernel/kernel/connfile"
 	"github.com/gokernel/gokernel/kernel/kerneltest"
@@ -65,6 +66,27 @@ func TestHeartbeat(t *testing.T) {
 		}
 		if string(got) != payload {
 			t.Errorf("heartbeat echoed %d bytes, sent %d", len(got), len(payload))
+		}
+	}
+}
+
+// TestHeartbeatSurvivesBadPeer: a DEALER that sends the REP heartbeat a
+// message without the REQ envelope must not stop the heartbeat.
+func TestHeartbeatSurvivesBadPeer(t *testing.T) {
+	k := start(t, freeConfig(t, "secret"))
+	bad := zmq4.NewDealer(context.Background())
+	defer bad.Close()
+	if err := bad.Dial(k.cfg.Endpoint(connfile.HB)); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if err := bad.Send(zmq4.NewMsgString("no envelope")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for range 3 {
+		if got, err := k.client.Heartbeat(k.ctx, []byte("still")); err != nil || string(got) != "still" {
+			t.Fatalf("heartbeat after a bad peer = %q, %v", got, err)
 		}
 	}
 }
