@@ -23,6 +23,9 @@ type Crash struct {
 // crashCellLine matches a position in a cell (cell3.go:2:5, cell[3]).
 var crashCellLine = regexp.MustCompile(`cell(\d+\.go:\d+|\[\d+\])`)
 
+// crashExitCall matches the panic value of the sandboxed os.Exit.
+var crashExitCall = regexp.MustCompile(`^os\.Exit\(-?\d+\)`)
+
 // crashStackLimit matches Go's report of an overflowing goroutine stack.
 var crashStackLimit = regexp.MustCompile(`goroutine stack exceeds (\d+)-byte limit`)
 
@@ -56,6 +59,12 @@ func ExplainCrash(c Crash) *Error {
 			"Use less memory: smaller slices and maps, fewer goroutines.")
 	case fatal != "":
 		e = crashError("FatalError", fatal, "")
+	case crashExitCall.MatchString(crashPanicValue(out)):
+		// The sandboxed os.Exit panics; in a goroutine that ends the process.
+		call := crashExitCall.FindString(crashPanicValue(out))
+		e = crashError("Exit",
+			"a goroutine called "+call+", which ends the whole program",
+			"Return from the goroutine instead, or report the failure on a channel.")
 	case crashPanicValue(out) != "":
 		e = crashError("GoroutinePanic",
 			"panic in a goroutine: "+crashPanicValue(out),
