@@ -9,11 +9,12 @@
 //   - Loop is the scheduler. Its tasks are coroutines (Spawn). A task suspends by telling the loop
 //     what it waits for: WaitRead(s) ("want to read s"), WaitWrite(s) ("want to write s") or
 //     WaitFuture(f) (a job running on a Pool). The loop keeps a ready queue and two maps from
-//     descriptor to waiting task; when no task is ready it calls select(2) on the waited-for
-//     descriptors and moves the tasks whose descriptor is ready back into the ready queue. Only one
-//     task runs at a time, so a task that computes for a long time stalls every other client.
+//     descriptor to waiting task; when no task is ready it asks the poller (epoll, the faster
+//     select) which waited-for descriptors are ready and moves their tasks back into the ready
+//     queue. Only one task runs at a time, so a task that computes for a long time stalls every
+//     other client.
 //   - Pool runs long jobs on worker goroutines. A finished job puts its task back and wakes the
-//     loop by writing one byte into a pipe that the loop's select(2) always watches (Beazley's
+//     loop by writing one byte into a pipe that the loop's poller always watches (Beazley's
 //     socketpair).
 //   - AsyncSocket wraps a Socket so that Accept, Recv and Send suspend inside: a handler written
 //     with it reads like blocking code.

@@ -8,7 +8,7 @@ import (
 )
 
 // Loop is the hand-written event loop: a ready queue of tasks, two maps from descriptor to the
-// task that waits to read or write it, and select(2) when nothing is ready. All tasks of a loop
+// task that waits to read or write it, and a poller (epoll) when nothing is ready. All tasks of a loop
 // run one at a time on the goroutine that calls Run.
 type Loop struct {
 	// Owned by the goroutine in Run.
@@ -20,7 +20,8 @@ type Loop struct {
 	errs      []error         // panics of finished tasks
 	sockets   map[*Socket]int // sockets opened through Listen/Accept, closed by Close
 
-	wake wakePipe
+	poller *poller
+	wake   wakePipe
 
 	mu      sync.Mutex
 	inbox   []*task       // tasks made ready from outside the loop: Spawn, finished futures
@@ -36,11 +37,17 @@ func NewLoop() (*Loop, error) {
 	if err != nil {
 		return nil, err
 	}
+	poller, err := newPoller()
+	if err != nil {
+		wake.close()
+		return nil, err
+	}
 	return &Loop{
 		readWait:  map[int]*task{},
 		writeWait: map[int]*task{},
 		parked:    map[*task]bool{},
 		sockets:   map[*Socket]int{},
+		poller:    poller,
 		wake:      wake,
 	}, nil
 }
@@ -51,7 +58,7 @@ func (l *Loop) Spawn(fn func()) {
 	l.enqueue(&task{fn: fn})
 }
 
-// enqueue puts t into the inbox and wakes the loop if it sleeps in select.
+// enqueue puts t into the inbox and wakes the loop if it waits in the poller.
 func (l *Loop) enqueue(t *task) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -118,8 +125,7 @@ func (l *Loop) Run() error {
 			if len(l.readWait) == 0 && len(l.writeWait) == 0 && len(l.parked) == 0 {
 				break // nothing left to do
 			}
-			// select(2) keeps this thread, and Go hands its P to other goroutines only after a
-			// delay: let the goroutines we have just woken (pool workers) run first.
+			// Let the goroutines we have just woken (pool workers) run before we wait.
 			runtime.Gosched()
 			if l.inboxEmpty() {
 				if err := l.poll(); err != nil {
@@ -181,8 +187,8 @@ func (l *Loop) inboxEmpty() bool {
 	return len(l.inbox) == 0
 }
 
-// poll waits in select(2) for the descriptors the tasks wait for, plus the wake-up pipe, and
-// makes the tasks whose descriptor is ready ready again.
+// poll waits until a descriptor that a task waits for, or the wake-up pipe, is ready, and
+// makes the tasks whose descriptor is ready ready again (Beazley's select call).
 func (l *Loop) poll() error {
 	readers := []int{l.wake.r}
 	for fd := range l.readWait {
@@ -192,7 +198,7 @@ func (l *Loop) poll() error {
 	for fd := range l.writeWait {
 		writers = append(writers, fd)
 	}
-	readable, writable, err := selectFds(readers, writers)
+	readable, writable, err := l.poller.wait(readers, writers)
 	if err != nil {
 		return err
 	}
@@ -281,5 +287,5 @@ func (l *Loop) Close() error {
 	}
 	l.sockets = map[*Socket]int{}
 	l.wake.close()
-	return nil
+	return l.poller.close()
 }

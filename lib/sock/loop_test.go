@@ -355,3 +355,27 @@ func TestPoolCloseFailsQueuedJobs(t *testing.T) {
 		t.Fatalf("running job = %v", v)
 	}
 }
+
+// TestLoopReusedDescriptors connects clients one after another, so that the kernel hands the
+// same descriptor numbers out again: the poller must not confuse a new socket with a closed one.
+func TestLoopReusedDescriptors(t *testing.T) {
+	checkNoLeaks(t)
+	l, err := NewLoop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := StartEcho(l, "127.0.0.1:0", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	for i := range 30 {
+		c, r := dial(t, srv.Addr())
+		fmt.Fprintf(c, "%d", i%10)
+		got := make([]byte, len(EchoPrefix)+1)
+		if _, err := io.ReadFull(r, got); err != nil || string(got) != fmt.Sprintf("%s%d", EchoPrefix, i%10) {
+			t.Fatalf("client %d: %q, %v", i, got, err)
+		}
+		c.Close()
+	}
+}

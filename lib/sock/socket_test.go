@@ -22,9 +22,14 @@ func TestSocketNeverBlocks(t *testing.T) {
 	}
 	defer client.Close()
 
-	// Wait in select(2) for the connection, as the loop does.
-	if r, _, err := selectFds([]int{ln.Fd()}, nil); err != nil || len(r) != 1 {
-		t.Fatalf("select: %v %v", r, err)
+	// Wait for the connection in the poller, as the loop does.
+	p, err := newPoller()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.close()
+	if r, _, err := p.wait([]int{ln.Fd()}, nil); err != nil || len(r) != 1 {
+		t.Fatalf("wait: %v %v", r, err)
 	}
 	conn, err := ln.Accept()
 	if err != nil {
@@ -35,7 +40,7 @@ func TestSocketNeverBlocks(t *testing.T) {
 	if _, err := conn.Recv(buf); !errors.Is(err, ErrWouldBlock) {
 		t.Fatalf("Recv with nothing sent: %v, want ErrWouldBlock", err)
 	}
-	if _, w, err := selectFds(nil, []int{conn.Fd()}); err != nil || len(w) != 1 {
+	if _, w, err := p.wait(nil, []int{conn.Fd()}); err != nil || len(w) != 1 {
 		t.Fatalf("a fresh connection is not writable: %v %v", w, err)
 	}
 	if n, err := conn.Send([]byte("hi\n")); n != 3 || err != nil {
@@ -46,14 +51,14 @@ func TestSocketNeverBlocks(t *testing.T) {
 		t.Fatalf("client got %q, %v", got, err)
 	}
 	client.Write([]byte("42\n"))
-	if _, _, err := selectFds([]int{conn.Fd()}, nil); err != nil {
+	if _, _, err := p.wait([]int{conn.Fd()}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := conn.Recv(buf); err != nil || string(buf[:n]) != "42\n" {
 		t.Fatalf("Recv = %q, %v", buf[:n], err)
 	}
 	client.Close()
-	if _, _, err := selectFds([]int{conn.Fd()}, nil); err != nil {
+	if _, _, err := p.wait([]int{conn.Fd()}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := conn.Recv(buf); err != io.EOF {
@@ -81,8 +86,15 @@ func TestListenLoopbackOnly(t *testing.T) {
 	s.Close()
 }
 
-func TestSelectRefusesLargeDescriptors(t *testing.T) {
-	if _, _, err := selectFds([]int{fdSetSize}, nil); err == nil {
-		t.Fatal("select accepted a descriptor beyond FD_SETSIZE")
+func TestPollerRefusesClosedSockets(t *testing.T) {
+	p, err := newPoller()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.close()
+	closed := &Socket{}
+	closed.fd.Store(-1)
+	if _, _, err := p.wait([]int{closed.Fd()}, nil); err == nil {
+		t.Fatal("wait on a closed socket: no error")
 	}
 }
