@@ -203,14 +203,16 @@ func join(files [][]byte) (src []byte, imports []string, err error) {
 	seen := map[string]bool{}
 	var block strings.Builder
 	for i, text := range files {
-		f, err := parser.ParseFile(fset, fmt.Sprint("file", i), text, parser.ImportsOnly)
+		f, err := parser.ParseFile(fset, fmt.Sprint("file", i), text, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, nil, fmt.Errorf("parse: %w", err)
 		}
 		pkg = f.Name.Name
 		end := fset.Position(f.Name.End()).Offset
 		for _, d := range f.Decls {
-			end = fset.Position(d.End()).Offset
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+				end = fset.Position(d.End()).Offset
+			}
 		}
 		for _, im := range f.Imports {
 			p, err := strconv.Unquote(im.Path.Value)
@@ -227,11 +229,63 @@ func join(files [][]byte) (src []byte, imports []string, err error) {
 				block.WriteString("\t" + key + "\n")
 			}
 		}
-		body.Write(text[end:])
+		body.Write(anyConstraints(fset, f, text)[end:])
 		body.WriteString("\n")
 	}
 	var out bytes.Buffer
 	fmt.Fprintf(&out, "package %s\n\nimport (\n%s)\n", pkg, block.String())
 	out.Write(body.Bytes())
 	return out.Bytes(), imports, nil
+}
+
+// anyConstraint marks a constraint that yaegi must see as interface{}:
+// yaegi v0.16.1 fails to instantiate a generic function with a compiled
+// named type (time.Duration) when the constraint is a union of several
+// terms, such as cmp.Ordered, but accepts < on a type parameter
+// constrained by interface{}. Type checking with the real constraint is
+// the front end's job (go/types).
+const anyConstraint = "//gokernel:any"
+
+// anyConstraints returns text with the interface of every type
+// declaration marked anyConstraint replaced by interface{} padded with
+// spaces and the same newlines, so positions stay where they were.
+func anyConstraints(fset *token.FileSet, f *ast.File, text []byte) []byte {
+	out := text
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.TYPE || g.Doc == nil || !strings.Contains(g.Doc.Text()+directives(g.Doc), anyConstraint) {
+			continue
+		}
+		for _, spec := range g.Specs {
+			it, ok := spec.(*ast.TypeSpec).Type.(*ast.InterfaceType)
+			if !ok {
+				continue
+			}
+			if &out[0] == &text[0] {
+				out = bytes.Clone(text)
+			}
+			from, to := fset.Position(it.Pos()).Offset, fset.Position(it.End()).Offset
+			repl := []byte("interface{}")
+			for i := from; i < to; i++ {
+				switch {
+				case i-from < len(repl):
+					out[i] = repl[i-from]
+				case out[i] != '\n':
+					out[i] = ' '
+				}
+			}
+		}
+	}
+	return out
+}
+
+// directives returns the //x:y lines of a comment group, which Text drops.
+func directives(g *ast.CommentGroup) string {
+	var b strings.Builder
+	for _, c := range g.List {
+		if strings.HasPrefix(c.Text, "//") && !strings.HasPrefix(c.Text, "// ") {
+			b.WriteString(c.Text + "\n")
+		}
+	}
+	return b.String()
 }

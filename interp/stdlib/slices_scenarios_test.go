@@ -7,10 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSlicesScenarios(t *testing.T) {
-	checkScenarios(t, "slices_scenarios_test.go", []string{"cmp", "fmt", "math", "slices", "strings"}, map[string]func() string{
+	checkScenarios(t, "slices_scenarios_test.go", []string{"cmp", "fmt", "math", "slices", "strings", "time"}, map[string]func() string{
 		"scenarioSlicesEqualCompare":   scenarioSlicesEqualCompare,
 		"scenarioSlicesIndexContains":  scenarioSlicesIndexContains,
 		"scenarioSlicesInsert":         scenarioSlicesInsert,
@@ -30,6 +31,8 @@ func TestSlicesScenarios(t *testing.T) {
 		"scenarioSlicesPanics":         scenarioSlicesPanics,
 		"scenarioSlicesStringsIterSeq": scenarioSlicesStringsIterSeq,
 		"scenarioSlicesOfStructs":      scenarioSlicesOfStructs,
+		"scenarioSlicesNamedTypes":     scenarioSlicesNamedTypes,
+		"scenarioSlicesCompiledTypes":  scenarioSlicesCompiledTypes,
 	})
 }
 
@@ -322,4 +325,43 @@ func scenarioSlicesOfStructs() string {
 	gr := slices.Grow[[]person, person](ps, 3)
 	eq := slices.Equal[[]person, person](ps, c)
 	return fmt.Sprint(ps, c, arr, *ptrs[0], mx, ix, col, sf, cc, rp, gr, eq)
+}
+
+type scores []int
+
+func (s scores) Total() int {
+	t := 0
+	for _, v := range s {
+		t += v
+	}
+	return t
+}
+
+type celsius float64
+
+func scenarioSlicesNamedTypes() string {
+	s := scores{3, 1, 2}
+	slices.Sort[scores, int](s)
+	c := slices.Clone[scores, int](s)
+	c = slices.Insert[scores, int](c, 0, 10)
+	temps := []celsius{21.5, -3, 12}
+	slices.Sort[[]celsius, celsius](temps)
+	hi := slices.Max[[]celsius, celsius](temps)
+	i, found := slices.BinarySearch[[]celsius, celsius](temps, 12)
+	return fmt.Sprint(s, s.Total(), c, c.Total(), temps, hi, i, found)
+}
+
+func scenarioSlicesCompiledTypes() string {
+	lat := []time.Duration{30 * time.Millisecond, 5 * time.Millisecond, time.Second}
+	slices.Sort[[]time.Duration, time.Duration](lat)
+	slowest := slices.Max[[]time.Duration, time.Duration](lat)
+	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ts := []time.Time{base.Add(time.Hour), base, base.Add(time.Minute)}
+	slices.SortFunc[[]time.Time, time.Time](ts, func(a, b time.Time) int { return a.Compare(b) })
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.Format("15:04"))
+	}
+	bs := slices.Collect[time.Weekday](slices.Values[[]time.Weekday, time.Weekday]([]time.Weekday{time.Friday, time.Monday}))
+	return fmt.Sprint(lat, slowest, out, bs, slices.Index[[]time.Duration, time.Duration](lat, time.Second))
 }

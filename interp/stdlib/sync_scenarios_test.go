@@ -2,6 +2,8 @@ package stdlib
 
 import (
 	"errors"
+	"iter"
+	"time"
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,7 +17,7 @@ import (
 
 func TestSyncErrorsReflectUniqueScenarios(t *testing.T) {
 	checkScenarios(t, "sync_scenarios_test.go",
-		[]string{"errors", "fmt", "io/fs", "os", "reflect", "strings", "sync", "sync/atomic", "unique"},
+		[]string{"errors", "fmt", "io/fs", "iter", "os", "reflect", "strings", "sync", "sync/atomic", "time", "unique"},
 		map[string]func() string{
 			"scenarioSyncOnceValue":        scenarioSyncOnceValue,
 			"scenarioSyncOnceValues":       scenarioSyncOnceValues,
@@ -29,6 +31,7 @@ func TestSyncErrorsReflectUniqueScenarios(t *testing.T) {
 			"scenarioErrorsAsTypeOwnTypes": scenarioErrorsAsTypeOwnTypes,
 			"scenarioReflectTypeFor":       scenarioReflectTypeFor,
 			"scenarioUniqueMake":           scenarioUniqueMake,
+			"scenarioGenericsWithOwnTypes": scenarioGenericsWithOwnTypes,
 		})
 }
 
@@ -166,12 +169,17 @@ func scenarioReflectTypeFor() string {
 	return fmt.Sprint(t1, t2.Kind(), t3, v, ok, ok2, reflect.ValueOf(3).Int(), reflect.TypeOf(strings.Builder{}).Name())
 }
 
+type pair struct{ a, b int }
+
 func scenarioUniqueMake() string {
 	a := unique.Make[string]("go")
 	b := unique.Make[string](strings.ToLower("GO"))
 	c := unique.Make[string]("py")
 	d := unique.Make[int](7)
-	return fmt.Sprint(a == b, a == c, a.Value(), c.Value(), d.Value())
+	p1 := unique.Make[pair](pair{1, 2})
+	p2 := unique.Make[pair](pair{1, 2})
+	p3 := unique.Make[pair](pair{2, 1})
+	return fmt.Sprint(a == b, a == c, a.Value(), c.Value(), d.Value(), p1 == p2, p1 == p3, p2.Value())
 }
 
 type codeError struct{ code int }
@@ -188,4 +196,29 @@ func scenarioErrorsAsTypeOwnTypes() string {
 	_, ok3 := errors.AsType[*codeError](fmt.Errorf("other: %w", errors.New("x")))
 	joined, ok4 := errors.AsType[*codeError](errors.Join(errors.New("a"), base))
 	return fmt.Sprint(direct.code, ok1, viaFmt.code, ok2, ok3, joined.code, ok4)
+}
+
+// Type arguments that a cell defines, or that come from compiled
+// packages, through every interpreted generic of this file.
+func scenarioGenericsWithOwnTypes() string {
+	cfg := sync.OnceValue[pair](func() pair { return pair{3, 4} })
+	dur := sync.OnceValue[time.Duration](func() time.Duration { return time.Second })
+	var p atomic.Pointer[pair]
+	p.Store(&pair{5, 6})
+	var seq iter.Seq[pair] = func(yield func(pair) bool) {
+		for i := 0; i < 3; i++ {
+			if !yield(pair{i, i * i}) {
+				return
+			}
+		}
+	}
+	next, stop := iter.Pull[pair](seq)
+	first, _ := next()
+	second, _ := next()
+	stop()
+	var dseq iter.Seq[time.Duration] = func(yield func(time.Duration) bool) { yield(time.Minute) }
+	dnext, dstop := iter.Pull[time.Duration](dseq)
+	d, ok := dnext()
+	dstop()
+	return fmt.Sprint(cfg(), dur(), *p.Load(), first, second, d, ok, reflect.TypeFor[time.Duration]())
 }

@@ -3,6 +3,8 @@ package cmp
 
 // Ordered is a constraint that permits any ordered type: any type that
 // supports the operators < <= >= >.
+//
+//gokernel:any
 type Ordered interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 |
 		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
@@ -13,41 +15,28 @@ type Ordered interface {
 // Less reports whether x is less than y. A NaN is less than any non-NaN,
 // and -0.0 is not less than 0.0.
 func Less[T Ordered](x, y T) bool {
-	return (isNaN(x) && !isNaN(y)) || x < y
+	// x != x holds only for a NaN, so this needs no math package.
+	return (x != x && y == y) || x < y
 }
 
 // Compare returns -1 if x is less than y, 0 if x equals y, +1 if x is
-// greater than y. A NaN is less than any non-NaN, a NaN equals a NaN, and
-// -0.0 equals 0.0.
+// greater than y. NaNs are less than any non-NaN and equal to each other,
+// and -0.0 equals 0.0.
 func Compare[T Ordered](x, y T) int {
-	xNaN := isNaN(x)
-	yNaN := isNaN(y)
-	if xNaN {
-		if yNaN {
-			return 0
-		}
+	xNaN, yNaN := x != x, y != y
+	switch {
+	case xNaN && yNaN:
+		return 0
+	case xNaN || x < y:
 		return -1
-	}
-	if yNaN {
-		return +1
-	}
-	if x < y {
-		return -1
-	}
-	if x > y {
+	case yNaN || x > y:
 		return +1
 	}
 	return 0
 }
 
-// isNaN reports whether x is a NaN without requiring the math package.
-// This will always return false if T is not floating-point.
-func isNaN[T Ordered](x T) bool {
-	return x != x
-}
-
-// Or returns the first of its arguments that is not equal to the zero
-// value. If no argument is non-zero, it returns the zero value.
+// Or returns the first of its arguments that is not the zero value, or
+// the zero value if there is none.
 func Or[T comparable](vals ...T) T {
 	var zero T
 	for _, v := range vals {

@@ -1,7 +1,6 @@
 package slices
 
 import (
-	"cmp"
 	"iter"
 )
 
@@ -59,13 +58,14 @@ func Collect[E any](seq iter.Seq[E]) []E {
 }
 
 // Sorted collects the values of seq and sorts them.
-func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E {
+func Sorted[E ordered](seq iter.Seq[E]) []E {
+	compare := func(a, b E) int { return compareOrdered(a != a, b != b, a < b, a > b) }
 	var s []E
 	seq(func(v E) bool {
 		s = append(s, v)
 		return true
 	})
-	p := order(len(s), func(i, j int) int { return cmp.Compare[E](s[i], s[j]) })
+	p := order(len(s), func(i, j int) int { return compare(s[i], s[j]) })
 	if s == nil {
 		return nil
 	}

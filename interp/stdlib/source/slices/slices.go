@@ -6,10 +6,6 @@
 // a valid result for every unstable sort as well.
 package slices
 
-import (
-	"cmp"
-)
-
 // Equal reports whether s1 and s2 have the same length and equal
 // elements. NaNs are not equal to anything.
 func Equal[S ~[]E, E comparable](s1, s2 S) bool {
@@ -40,9 +36,10 @@ func EqualFunc[S1 ~[]E1, S2 ~[]E2, E1, E2 any](s1 S1, s2 S2, eq func(E1, E2) boo
 // Compare compares s1 and s2 element by element with cmp.Compare; the
 // first difference decides, and a shorter slice that is a prefix of the
 // other is less.
-func Compare[S ~[]E, E cmp.Ordered](s1, s2 S) int {
+func Compare[S ~[]E, E ordered](s1, s2 S) int {
+	compare := func(a, b E) int { return compareOrdered(a != a, b != b, a < b, a > b) }
 	for i := 0; i < len(s1) && i < len(s2); i++ {
-		if c := cmp.Compare[E](s1[i], s2[i]); c != 0 {
+		if c := compare(s1[i], s2[i]); c != 0 {
 			return c
 		}
 	}
@@ -293,4 +290,18 @@ func zero[S ~[]E, E any](s S) {
 	for i := range s {
 		s[i] = z
 	}
+}
+
+// ordered is cmp.Ordered for this package's own signatures: the
+// interpreter sees it as interface{} (see the gokernel:any directive in
+// interp/stdlib/library.go), so that compiled named types such as
+// time.Duration can be type arguments. Callers are type-checked against
+// the real slices package.
+//
+//gokernel:any
+type ordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 |
+		~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+		~float32 | ~float64 |
+		~string
 }

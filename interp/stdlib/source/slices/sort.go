@@ -1,12 +1,9 @@
 package slices
 
-import (
-	"cmp"
-)
-
 // Sort sorts s in increasing order; NaNs come first.
-func Sort[S ~[]E, E cmp.Ordered](s S) {
-	p := order(len(s), func(i, j int) int { return cmp.Compare[E](s[i], s[j]) })
+func Sort[S ~[]E, E ordered](s S) {
+	compare := func(a, b E) int { return compareOrdered(a != a, b != b, a < b, a > b) }
+	p := order(len(s), func(i, j int) int { return compare(s[i], s[j]) })
 	sorted := make([]E, len(s))
 	for k, i := range p {
 		sorted[k] = s[i]
@@ -36,9 +33,10 @@ func SortStableFunc[S ~[]E, E any](s S, cmp func(a, b E) int) {
 }
 
 // IsSorted reports whether s is in increasing order.
-func IsSorted[S ~[]E, E cmp.Ordered](s S) bool {
+func IsSorted[S ~[]E, E ordered](s S) bool {
+	compare := func(a, b E) int { return compareOrdered(a != a, b != b, a < b, a > b) }
 	for i := len(s) - 1; i > 0; i-- {
-		if cmp.Less[E](s[i], s[i-1]) {
+		if compare(s[i], s[i-1]) < 0 {
 			return false
 		}
 	}
@@ -57,7 +55,7 @@ func IsSortedFunc[S ~[]E, E any](s S, cmp func(a, b E) int) bool {
 
 // Min returns the smallest element of s; it panics if s is empty. A NaN
 // anywhere makes the result NaN.
-func Min[S ~[]E, E cmp.Ordered](s S) E {
+func Min[S ~[]E, E ordered](s S) E {
 	if len(s) < 1 {
 		panic("slices.Min: empty list")
 	}
@@ -87,7 +85,7 @@ func MinFunc[S ~[]E, E any](s S, cmp func(a, b E) int) E {
 
 // Max returns the largest element of s; it panics if s is empty. A NaN
 // anywhere makes the result NaN.
-func Max[S ~[]E, E cmp.Ordered](s S) E {
+func Max[S ~[]E, E ordered](s S) E {
 	if len(s) < 1 {
 		panic("slices.Max: empty list")
 	}
@@ -117,17 +115,18 @@ func MaxFunc[S ~[]E, E any](s S, cmp func(a, b E) int) E {
 
 // BinarySearch looks for target in the sorted slice s and returns where
 // it is (or would be inserted) and whether it is there.
-func BinarySearch[S ~[]E, E cmp.Ordered](s S, target E) (int, bool) {
+func BinarySearch[S ~[]E, E ordered](s S, target E) (int, bool) {
+	compare := func(a, b E) int { return compareOrdered(a != a, b != b, a < b, a > b) }
 	lo, hi := 0, len(s)
 	for lo < hi {
 		h := int(uint(lo+hi) >> 1)
-		if cmp.Less[E](s[h], target) {
+		if compare(s[h], target) < 0 {
 			lo = h + 1
 		} else {
 			hi = h
 		}
 	}
-	return lo, lo < len(s) && cmp.Compare[E](s[lo], target) == 0
+	return lo, lo < len(s) && compare(s[lo], target) == 0
 }
 
 // BinarySearchFunc is BinarySearch with cmp comparing an element with
@@ -197,4 +196,21 @@ func order(n int, cmp func(i, j int) int) []int {
 		src, dst = dst, src
 	}
 	return src
+}
+
+// compareOrdered is cmp.Compare from the facts about two ordered values:
+// whether each is a NaN (x != x), and how they compare. Generic
+// functions here compute the facts themselves instead of calling
+// cmp.Compare: yaegi v0.16.1 cannot instantiate a generic function from
+// inside another one for every type argument.
+func compareOrdered(xNaN, yNaN, less, greater bool) int {
+	switch {
+	case xNaN && yNaN:
+		return 0
+	case xNaN || less:
+		return -1
+	case yNaN || greater:
+		return +1
+	}
+	return 0
 }

@@ -12,12 +12,14 @@ import (
 // Handle is a handle for a value of type T: two handles are equal if and
 // only if the values that made them are equal.
 type Handle[T comparable] struct {
-	value *T
+	canonical any // the interned *T; handles of equal values share it
+	value     T   // a copy, so that Value needs no type assertion (which
+	// yaegi v0.16.1 cannot compile for a cell-defined T)
 }
 
 // Value returns a copy of the value that made the handle.
 func (h Handle[T]) Value() T {
-	return *h.value
+	return h.value
 }
 
 // table maps each value (as an interface, so its type is part of the
@@ -27,5 +29,5 @@ var table sync.Map
 // Make returns the handle of value.
 func Make[T comparable](value T) Handle[T] {
 	p, _ := table.LoadOrStore(any(value), &value)
-	return Handle[T]{value: p.(*T)}
+	return Handle[T]{canonical: p, value: value}
 }
