@@ -19,6 +19,7 @@ type sessionState struct {
 	executionCount int
 	historySession int
 	history        []historyEntry
+	file           *historyFile // nil: history in memory only
 }
 
 // executeContent is the content of an execute_request, with Jupyter's
@@ -136,7 +137,7 @@ func (s *Server) execute(ctx context.Context, req *request) (abortQueue bool) {
 	}
 	if storeHistory {
 		s.state.mu.Lock()
-		s.state.history = append(s.state.history, historyEntry{session: s.state.historySession, line: count, input: c.Code, output: lastResult})
+		s.recordHistory(historyEntry{session: s.state.historySession, line: count, input: c.Code, output: lastResult})
 		s.state.mu.Unlock()
 	}
 

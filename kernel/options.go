@@ -16,6 +16,7 @@ type options struct {
 	linger         time.Duration
 	maxMessageSize int
 	version        string
+	historyFile    string
 }
 
 func defaultOptions() options {
@@ -48,4 +49,11 @@ func WithMaxMessageSize(n int) Option {
 // WithVersion sets the implementation_version in kernel_info_reply.
 func WithVersion(v string) Option {
 	return func(o *options) { o.version = v }
+}
+
+// WithHistoryFile keeps history in the file at path (JSON lines, shared by
+// kernels), so history_request also returns earlier sessions' cells.
+// Without it, history lives in memory for the life of the Server.
+func WithHistoryFile(path string) Option {
+	return func(o *options) { o.historyFile = path }
 }

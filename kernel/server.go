@@ -43,6 +43,7 @@ type Server struct {
 	inputs  inputWaiters
 	state   sessionState
 	running atomic.Bool // a cell is in eng.Execute
+	started atomic.Bool // Run was called
 }
 
 // New returns a Server for the sockets of cfg, running cells with eng and
@@ -71,7 +72,6 @@ func New(cfg connfile.Config, eng engine.Engine, logger *slog.Logger, opts ...Op
 	}
 	s.handlers = s.handlerTable()
 	s.inputs.waiters = map[string]chan string{}
-	s.state.historySession = 1
 	return s, nil
 }
 
@@ -80,8 +80,13 @@ func (s *Server) Session() string { return s.session }
 
 // Run binds the sockets and serves until ctx is cancelled or a client asks
 // for shutdown (nil error). It closes the engine before it returns. A
-// Server runs once.
+// Server runs once; a second Run returns an error.
 func (s *Server) Run(ctx context.Context) error {
+	if !s.started.CompareAndSwap(false, true) {
+		return errors.New("kernel server: Run called twice")
+	}
+	s.openHistory()
+	defer s.closeHistory()
 	socks, err := bind(context.WithoutCancel(ctx), s.cfg, s.opts.maxMessageSize, s.opts.sendTimeout, s.log)
 	if err != nil {
 		_ = s.eng.Close()

@@ -27,7 +27,7 @@ func (s *Server) shutdown(ctx context.Context, req *request) {
 	}
 	s.state.mu.Lock()
 	s.state.executionCount = 0
-	s.state.historySession++
+	s.nextHistorySession()
 	s.state.mu.Unlock()
 	s.reply(req, map[string]any{"status": "ok", "restart": true})
 }

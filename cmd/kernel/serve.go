@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -32,7 +34,10 @@ const serveUsage = `Usage: kernel serve CONNECTION_FILE
 Serves one Jupyter kernel session on the sockets of CONNECTION_FILE until a
 client asks for shutdown. SIGINT interrupts the running cell (signal
 interrupt mode); SIGTERM stops the kernel. Logs go to stderr, at the level
-of GOKERNEL_LOG (debug, info, warn or error; default warn).`
+of GOKERNEL_LOG (debug, info, warn or error; default warn).
+
+Cell history is kept in GOKERNEL_HISTORY (default: gokernel/history.jsonl
+in the Jupyter data directory); GOKERNEL_HISTORY=off keeps it in memory.`
 
 // serve runs `kernel serve`: it returns the exit status.
 func serve(args []string, stderr io.Writer, newEng func(*slog.Logger) (engine.Engine, error)) int {
@@ -60,7 +65,11 @@ func serve(args []string, stderr io.Writer, newEng func(*slog.Logger) (engine.En
 		fmt.Fprintf(stderr, "kernel serve: start the engine: %v\n", err)
 		return 1
 	}
-	srv, err := kernel.New(cfg, eng, logger)
+	var opts []kernel.Option
+	if path := historyPath(os.Getenv("GOKERNEL_HISTORY")); path != "" {
+		opts = append(opts, kernel.WithHistoryFile(path))
+	}
+	srv, err := kernel.New(cfg, eng, logger, opts...)
 	if err != nil {
 		_ = eng.Close()
 		fmt.Fprintf(stderr, "kernel serve: %v\n", err)
@@ -117,4 +126,40 @@ func logLevel(s string) slog.Level {
 		return slog.LevelError
 	}
 	return slog.LevelWarn
+}
+
+// historyPath is where history is kept: setting (GOKERNEL_HISTORY) names a
+// file, "off" means nowhere, empty means the Jupyter data directory.
+func historyPath(setting string) string {
+	switch setting {
+	case "off":
+		return ""
+	case "":
+		dir := jupyterDataDir()
+		if dir == "" {
+			return ""
+		}
+		return filepath.Join(dir, "gokernel", "history.jsonl")
+	}
+	return setting
+}
+
+// jupyterDataDir follows jupyter_core: JUPYTER_DATA_DIR, else
+// ~/Library/Jupyter on macOS, else $XDG_DATA_HOME/jupyter or
+// ~/.local/share/jupyter.
+func jupyterDataDir() string {
+	if d := os.Getenv("JUPYTER_DATA_DIR"); d != "" {
+		return d
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if runtime.GOOS == "darwin" {
+		return filepath.Join(home, "Library", "Jupyter")
+	}
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
+		return filepath.Join(x, "jupyter")
+	}
+	return filepath.Join(home, ".local", "share", "jupyter")
 }

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -47,6 +48,27 @@ func TestServeArgs(t *testing.T) {
 	}
 }
 
+func TestHistoryPath(t *testing.T) {
+	t.Setenv("JUPYTER_DATA_DIR", "/data/jupyter")
+	tests := map[string]string{
+		"off":             "",
+		"":                filepath.Join("/data/jupyter", "gokernel", "history.jsonl"),
+		"/tmp/hist.jsonl": "/tmp/hist.jsonl",
+	}
+	for in, want := range tests {
+		if got := historyPath(in); got != want {
+			t.Errorf("historyPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+	t.Setenv("JUPYTER_DATA_DIR", "")
+	t.Setenv("XDG_DATA_HOME", "/xdg")
+	if runtime.GOOS != "darwin" {
+		if got := historyPath(""); got != filepath.Join("/xdg", "jupyter", "gokernel", "history.jsonl") {
+			t.Errorf("historyPath with XDG_DATA_HOME = %q", got)
+		}
+	}
+}
+
 func TestLogLevel(t *testing.T) {
 	for in, want := range map[string]slog.Level{"debug": slog.LevelDebug, "INFO": slog.LevelInfo, "warn": slog.LevelWarn,
 		"error": slog.LevelError, "": slog.LevelWarn, "loud": slog.LevelWarn} {
@@ -82,6 +104,8 @@ func TestServeSession(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	history := filepath.Join(t.TempDir(), "history.jsonl")
+	t.Setenv("GOKERNEL_HISTORY", history)
 	eng := &kerneltest.FakeEngine{}
 	var stderr bytes.Buffer
 	done := make(chan int, 1)
@@ -114,6 +138,9 @@ func TestServeSession(t *testing.T) {
 	}
 	if stderr.Len() != 0 {
 		t.Errorf("serve logged at the default level (warn): %s", stderr.String())
+	}
+	if data, err := os.ReadFile(history); err != nil || !strings.Contains(string(data), `"input":"print:served"`) {
+		t.Errorf("history file %s: %q, %v", history, data, err)
 	}
 }
 
