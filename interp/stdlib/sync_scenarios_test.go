@@ -2,16 +2,16 @@ package stdlib
 
 import (
 	"errors"
-	"iter"
-	"time"
 	"fmt"
 	"io/fs"
+	"iter"
 	"os"
 	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 	"unique"
 )
 
