@@ -16,6 +16,16 @@
 // requests that were received before the failure was reported are answered
 // with status "aborted" without running, as ipykernel does.
 //
+// Messages are signed with the connection file's key; a message with a bad
+// signature, a replayed signature or malformed frames is logged and dropped.
+// The sockets listen through a transport that follows the ZeroMQ framing and
+// disconnects a peer whose message would exceed the size limit (64 MiB by
+// default) before zmq4 allocates it.
+//
+// History (history_request tail, range and search) holds the cells run with
+// store_history, in memory, or with WithHistoryFile in a JSON-lines file
+// that several kernels share, so earlier sessions are searchable too.
+//
 // Shutdown: a shutdown_request (on control or shell) is answered and then Run
 // returns, with or without restart, because a Jupyter client restarts a
 // kernel by starting a new process (jupyter_client waits for the old one to

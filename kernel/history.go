@@ -25,8 +25,9 @@ type historyContent struct {
 	Unique         bool   `json:"unique"`
 }
 
-// history answers history_request from the cells of this kernel's
-// sessions (kept in memory): tail, range and search, as IPython does.
+// history answers history_request from the cells the kernel has recorded
+// (this kernel's sessions, and earlier ones read from the history file):
+// tail, range and search, as IPython does.
 func (s *Server) history(_ context.Context, req *request) {
 	var c historyContent
 	if err := req.msg.DecodeContent(&c); err != nil {
