@@ -166,55 +166,33 @@ func TestConcurrentVersionsServeBothClients(t *testing.T) {
 
 // TestLongRequestStallsOnlyTheScheduler sends a long request on one connection and, while it
 // computes, a short one on another. Only the Scheduler version, which computes fib on its one
-// thread of control, answers the short request after the long one.
+// thread of control, answers the short request after the long one: when the short reply is
+// there, the long reply is already waiting in its socket.
 func TestLongRequestStallsOnlyTheScheduler(t *testing.T) {
-	longN, _ := PickN(300 * time.Millisecond)
+	longN, _ := PickN(500 * time.Millisecond)
 	for _, tt := range []struct {
-		v          Version
-		shortFirst bool
+		v         Version
+		longFirst bool
 	}{
-		{GoroutinePerConn, true},
-		{WorkerPool, true},
-		{Scheduler, false},
-		{SchedulerPool, true},
+		{GoroutinePerConn, false},
+		{WorkerPool, false},
+		{Scheduler, true},
+		{SchedulerPool, false},
 	} {
 		t.Run(tt.v.String(), func(t *testing.T) {
 			s := startTest(t, tt.v)
 			long, short := dialTest(t, s.Addr()), dialTest(t, s.Addr())
 			short.ask(t, "1\n") // both connections are being served
-			order := make(chan string, 2)
-			go func() {
-				_, err := long.ask2(fmt.Sprintf("%d\n", longN))
-				order <- "long" + errText(err)
-			}()
-			time.Sleep(100 * time.Millisecond) // let the long request start; a third of its time
-			_, err := short.ask2("1\n")
-			order <- "short" + errText(err)
-			first, second := <-order, <-order
-			want := []string{"long", "short"}
-			if tt.shortFirst {
-				want = []string{"short", "long"}
-			}
-			if first != want[0] || second != want[1] {
-				t.Fatalf("replies in order %s, %s (fib(%d) for the long one)", first, second, longN)
+			fmt.Fprintf(long, "%d\n", longN)
+			time.Sleep(200 * time.Millisecond) // let the long request start; under half of its time
+			short.ask(t, "1\n")
+			long.SetReadDeadline(time.Now().Add(10 * time.Millisecond))
+			_, err := long.r.ReadString('\n')
+			if longFirst := err == nil; longFirst != tt.longFirst {
+				t.Fatalf("long reply (fib(%d)) already there when the short one came: %v, want %v", longN, longFirst, tt.longFirst)
 			}
 		})
 	}
-}
-
-// ask2 is ask without the testing.T, for use on other goroutines.
-func (c *conn) ask2(line string) (string, error) {
-	if _, err := fmt.Fprint(c, line); err != nil {
-		return "", err
-	}
-	return c.r.ReadString('\n')
-}
-
-func errText(err error) string {
-	if err != nil {
-		return " error: " + err.Error()
-	}
-	return ""
 }
 
 func TestCloseWhileComputing(t *testing.T) {

@@ -45,15 +45,16 @@ func (a *AsyncSocket) Recv(buf []byte) (int, error) {
 	}
 }
 
-// Send waits until the socket can be written and writes as much of data as it takes.
+// Send writes as much of data as the socket takes, waiting first if it takes nothing now. (A
+// socket can almost always be written, so Send tries before it waits; Recv and Accept wait first,
+// as in the talk, so that a busy client cannot keep the loop to itself.)
 func (a *AsyncSocket) Send(data []byte) (int, error) {
 	for {
-		a.loop.WaitWrite(a.sock)
 		n, err := a.sock.Send(data)
-		if errors.Is(err, ErrWouldBlock) {
-			continue
+		if !errors.Is(err, ErrWouldBlock) {
+			return n, err
 		}
-		return n, err
+		a.loop.WaitWrite(a.sock)
 	}
 }
 

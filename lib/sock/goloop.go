@@ -36,14 +36,19 @@ type goConn struct {
 	loop *GoLoop
 }
 
+// LocalAddr is the address the listener is bound to.
 func (g goListener) LocalAddr() string { return g.ln.Addr().String() }
-func (g goConn) LocalAddr() string     { return g.c.LocalAddr().String() }
 
+// LocalAddr is the local address of the connection.
+func (g goConn) LocalAddr() string { return g.c.LocalAddr().String() }
+
+// Close closes the listener; the loop forgets it.
 func (g goListener) Close() error {
 	g.loop.forget(g.ln)
 	return g.ln.Close()
 }
 
+// Close closes the connection; the loop forgets it.
 func (g goConn) Close() error {
 	g.loop.forget(g.c)
 	return g.c.Close()

@@ -73,6 +73,7 @@ func (l *Loop) enqueue(t *task) {
 }
 
 // WaitRead suspends the running task until s can be read (Beazley's `yield 'recv', sock`).
+// As with Beazley's wait dictionaries, one task at a time may wait to read a socket.
 func (l *Loop) WaitRead(s *Socket) {
 	l.mustCurrent("WaitRead").suspend(request{kind: waitRead, sock: s})
 }
