@@ -39,6 +39,9 @@ type Summary struct {
 	Articles int     // articles received
 	Sources  int     // sources whose articles were received
 	Seconds  float64 // wall time of the whole run, sources request included
+	// SourcesSeconds is the time of the sources request alone: Seconds - SourcesSeconds is the
+	// time of the articles part (the part WithDeadline bounds).
+	SourcesSeconds float64
 	// Errors maps a failed source id to what went wrong, e.g. "500 unexpectedError: ...".
 	Errors map[string]string
 }
@@ -114,6 +117,9 @@ func (r *run) sources(ctx context.Context) ([]string, error) {
 	for i, s := range body.Sources {
 		ids[i] = s.ID
 	}
+	r.mu.Lock()
+	r.sum.SourcesSeconds = time.Since(r.start).Seconds()
+	r.mu.Unlock()
 	return ids, nil
 }
 

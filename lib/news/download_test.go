@@ -167,6 +167,9 @@ func TestWithDeadlineCancelsSlowRequests(t *testing.T) {
 		}
 	}
 	// The sources request alone takes 1 s; the cancelled ones must not add another second.
+	if sum.SourcesSeconds < 1 || sum.Seconds-sum.SourcesSeconds > 0.9 {
+		t.Fatalf("sources %.3f s, whole run %.3f s: want the articles part cut at the deadline", sum.SourcesSeconds, sum.Seconds)
+	}
 	if took := time.Since(start); took > 1900*time.Millisecond {
 		t.Fatalf("run took %v, want the cancelled requests to end at their deadline", took)
 	}
