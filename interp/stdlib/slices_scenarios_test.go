@@ -12,27 +12,28 @@ import (
 
 func TestSlicesScenarios(t *testing.T) {
 	checkScenarios(t, "slices_scenarios_test.go", []string{"cmp", "fmt", "math", "slices", "strings", "time"}, map[string]func() string{
-		"scenarioSlicesEqualCompare":   scenarioSlicesEqualCompare,
-		"scenarioSlicesIndexContains":  scenarioSlicesIndexContains,
-		"scenarioSlicesInsert":         scenarioSlicesInsert,
-		"scenarioSlicesDelete":         scenarioSlicesDelete,
-		"scenarioSlicesReplace":        scenarioSlicesReplace,
-		"scenarioSlicesCompactClone":   scenarioSlicesCompactClone,
-		"scenarioSlicesGrowClipRev":    scenarioSlicesGrowClipRev,
-		"scenarioSlicesConcatRepeat":   scenarioSlicesConcatRepeat,
-		"scenarioSlicesSort":           scenarioSlicesSort,
-		"scenarioSlicesSortFunc":       scenarioSlicesSortFunc,
-		"scenarioSlicesSortLarge":      scenarioSlicesSortLarge,
-		"scenarioSlicesMinMax":         scenarioSlicesMinMax,
-		"scenarioSlicesBinarySearch":   scenarioSlicesBinarySearch,
-		"scenarioSlicesIterators":      scenarioSlicesIterators,
-		"scenarioSlicesCollectSorted":  scenarioSlicesCollectSorted,
-		"scenarioSlicesChunk":          scenarioSlicesChunk,
-		"scenarioSlicesPanics":         scenarioSlicesPanics,
-		"scenarioSlicesStringsIterSeq": scenarioSlicesStringsIterSeq,
-		"scenarioSlicesOfStructs":      scenarioSlicesOfStructs,
-		"scenarioSlicesNamedTypes":     scenarioSlicesNamedTypes,
-		"scenarioSlicesCompiledTypes":  scenarioSlicesCompiledTypes,
+		"scenarioSlicesEqualCompare":      scenarioSlicesEqualCompare,
+		"scenarioSlicesIndexContains":     scenarioSlicesIndexContains,
+		"scenarioSlicesInsert":            scenarioSlicesInsert,
+		"scenarioSlicesDelete":            scenarioSlicesDelete,
+		"scenarioSlicesReplace":           scenarioSlicesReplace,
+		"scenarioSlicesCompactClone":      scenarioSlicesCompactClone,
+		"scenarioSlicesGrowClipRev":       scenarioSlicesGrowClipRev,
+		"scenarioSlicesConcatRepeat":      scenarioSlicesConcatRepeat,
+		"scenarioSlicesSort":              scenarioSlicesSort,
+		"scenarioSlicesSortFunc":          scenarioSlicesSortFunc,
+		"scenarioSlicesSortLarge":         scenarioSlicesSortLarge,
+		"scenarioSlicesMinMax":            scenarioSlicesMinMax,
+		"scenarioSlicesBinarySearch":      scenarioSlicesBinarySearch,
+		"scenarioSlicesIterators":         scenarioSlicesIterators,
+		"scenarioSlicesCollectSorted":     scenarioSlicesCollectSorted,
+		"scenarioSlicesChunk":             scenarioSlicesChunk,
+		"scenarioSlicesPanics":            scenarioSlicesPanics,
+		"scenarioSlicesStringsIterSeq":    scenarioSlicesStringsIterSeq,
+		"scenarioSlicesOfStructs":         scenarioSlicesOfStructs,
+		"scenarioSlicesNamedTypes":        scenarioSlicesNamedTypes,
+		"scenarioSlicesCompiledTypes":     scenarioSlicesCompiledTypes,
+		"scenarioSlicesEveryFuncDuration": scenarioSlicesEveryFuncDuration,
 	})
 }
 
@@ -364,4 +365,48 @@ func scenarioSlicesCompiledTypes() string {
 	}
 	bs := slices.Collect[time.Weekday](slices.Values[[]time.Weekday, time.Weekday]([]time.Weekday{time.Friday, time.Monday}))
 	return fmt.Sprint(lat, slowest, out, bs, slices.Index[[]time.Duration, time.Duration](lat, time.Second))
+}
+
+// Every slices function with a compiled named element type; the nested
+// calls inside the interpreted package are where yaegi used to fail.
+func scenarioSlicesEveryFuncDuration() string {
+	s := []time.Duration{3, 1, 2, 2}
+	byVal := func(a, b time.Duration) int { return int(a - b) }
+	eq := func(a, b time.Duration) bool { return a == b }
+	isTwo := func(d time.Duration) bool { return d == 2 }
+	// One append per line: yaegi cannot compile an explicit generic call
+	// inside a composite literal.
+	var out []any
+	out = append(out, slices.Equal[[]time.Duration, time.Duration](s, s), slices.EqualFunc[[]time.Duration, []time.Duration, time.Duration, time.Duration](s, s, eq))
+	out = append(out, slices.Compare[[]time.Duration, time.Duration](s, []time.Duration{3}), slices.CompareFunc[[]time.Duration, []time.Duration, time.Duration, time.Duration](s, s, byVal))
+	out = append(out, slices.Index[[]time.Duration, time.Duration](s, 2), slices.IndexFunc[[]time.Duration, time.Duration](s, isTwo))
+	out = append(out, slices.Contains[[]time.Duration, time.Duration](s, 1), slices.ContainsFunc[[]time.Duration, time.Duration](s, isTwo))
+	out = append(out, slices.Insert[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s), 1, 9))
+	out = append(out, slices.Delete[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s), 0, 1))
+	out = append(out, slices.DeleteFunc[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s), isTwo))
+	out = append(out, slices.Replace[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s), 0, 2, 7))
+	out = append(out, slices.Replace[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s), 1, 1, 8))
+	out = append(out, slices.Compact[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s)), slices.CompactFunc[[]time.Duration, time.Duration](slices.Clone[[]time.Duration, time.Duration](s), eq))
+	out = append(out, len(slices.Grow[[]time.Duration, time.Duration](s, 4)), slices.Clip[[]time.Duration, time.Duration](s))
+	out = append(out, slices.Concat[[]time.Duration, time.Duration](s, s), slices.Repeat[[]time.Duration, time.Duration](s[:1], 3))
+	out = append(out, slices.IsSorted[[]time.Duration, time.Duration](s), slices.IsSortedFunc[[]time.Duration, time.Duration](s, byVal))
+	out = append(out, slices.Min[[]time.Duration, time.Duration](s), slices.Max[[]time.Duration, time.Duration](s), slices.MinFunc[[]time.Duration, time.Duration](s, byVal), slices.MaxFunc[[]time.Duration, time.Duration](s, byVal))
+	out = append(out, slices.Sorted[time.Duration](slices.Values[[]time.Duration, time.Duration](s)))
+	out = append(out, slices.SortedFunc[time.Duration](slices.Values[[]time.Duration, time.Duration](s), byVal))
+	out = append(out, slices.SortedStableFunc[time.Duration](slices.Values[[]time.Duration, time.Duration](s), byVal))
+	out = append(out, slices.Collect[time.Duration](slices.Values[[]time.Duration, time.Duration](s)))
+	out = append(out, slices.AppendSeq[[]time.Duration, time.Duration](nil, slices.Values[[]time.Duration, time.Duration](s)))
+	sorted := slices.Clone[[]time.Duration, time.Duration](s)
+	slices.Sort[[]time.Duration, time.Duration](sorted)
+	i, found := slices.BinarySearch[[]time.Duration, time.Duration](sorted, 2)
+	j, found2 := slices.BinarySearchFunc[[]time.Duration, time.Duration, time.Duration](sorted, 3, byVal)
+	slices.SortFunc[[]time.Duration, time.Duration](s, func(a, b time.Duration) int { return int(b - a) })
+	r := slices.Clone[[]time.Duration, time.Duration](s)
+	slices.SortStableFunc[[]time.Duration, time.Duration](r, byVal)
+	slices.Reverse[[]time.Duration, time.Duration](r)
+	n := 0
+	slices.All[[]time.Duration, time.Duration](s)(func(int, time.Duration) bool { n++; return true })
+	slices.Backward[[]time.Duration, time.Duration](s)(func(int, time.Duration) bool { n++; return true })
+	slices.Chunk[[]time.Duration, time.Duration](s, 3)(func([]time.Duration) bool { n++; return true })
+	return fmt.Sprint(out, sorted, i, found, j, found2, s, r, n)
 }
