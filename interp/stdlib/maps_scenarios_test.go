@@ -6,17 +6,19 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestMapsScenarios(t *testing.T) {
-	checkScenarios(t, "maps_scenarios_test.go", []string{"fmt", "maps", "slices", "strings"}, map[string]func() string{
-		"scenarioMapsIterators":   scenarioMapsIterators,
-		"scenarioMapsCollect":     scenarioMapsCollect,
-		"scenarioMapsCloneCopy":   scenarioMapsCloneCopy,
-		"scenarioMapsEqual":       scenarioMapsEqual,
-		"scenarioMapsDeleteFunc":  scenarioMapsDeleteFunc,
-		"scenarioMapsEarlyBreak":  scenarioMapsEarlyBreak,
-		"scenarioMapsStructValue": scenarioMapsStructValue,
+	checkScenarios(t, "maps_scenarios_test.go", []string{"fmt", "maps", "slices", "strings", "time"}, map[string]func() string{
+		"scenarioMapsIterators":     scenarioMapsIterators,
+		"scenarioMapsCollect":       scenarioMapsCollect,
+		"scenarioMapsCloneCopy":     scenarioMapsCloneCopy,
+		"scenarioMapsEqual":         scenarioMapsEqual,
+		"scenarioMapsDeleteFunc":    scenarioMapsDeleteFunc,
+		"scenarioMapsEarlyBreak":    scenarioMapsEarlyBreak,
+		"scenarioMapsStructValue":   scenarioMapsStructValue,
+		"scenarioMapsCompiledTypes": scenarioMapsCompiledTypes,
 	})
 }
 
@@ -88,4 +90,18 @@ func scenarioMapsStructValue() string {
 	c := maps.Clone[map[point]point, point, point](m)
 	keys := slices.Collect[point](maps.Keys[map[point]point, point, point](c))
 	return fmt.Sprint(c, keys, maps.Equal[map[point]point, map[point]point, point, point](m, c))
+}
+
+func scenarioMapsCompiledTypes() string {
+	m := map[time.Weekday]time.Duration{time.Monday: time.Hour, time.Friday: time.Minute}
+	days := slices.Sorted[time.Weekday](maps.Keys[map[time.Weekday]time.Duration, time.Weekday, time.Duration](m))
+	total := time.Duration(0)
+	maps.Values[map[time.Weekday]time.Duration, time.Weekday, time.Duration](m)(func(d time.Duration) bool {
+		total += d
+		return true
+	})
+	c := maps.Clone[map[time.Weekday]time.Duration, time.Weekday, time.Duration](m)
+	maps.DeleteFunc[map[time.Weekday]time.Duration, time.Weekday, time.Duration](c, func(k time.Weekday, v time.Duration) bool { return v < time.Hour })
+	same := maps.Equal[map[time.Weekday]time.Duration, map[time.Weekday]time.Duration, time.Weekday, time.Duration](m, c)
+	return fmt.Sprint(days, total, c, same)
 }
