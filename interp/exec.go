@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"path"
 	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/gokernel/gokernel/interp/stdlib"
 	yaegi "github.com/traefik/yaegi/interp"
 )
 
@@ -114,6 +116,12 @@ func (s *Session) importInto(yi *yaegi.Interpreter, base string, imports map[str
 	for n, p := range imports {
 		if p == "fmt" && n != fmtAs {
 			continue // yaegi refuses a package imported twice in a file
+		}
+		if stdlib.HasSource(p) && n == path.Base(p) {
+			// Interpreted source (Library.Prepare) is visible under its
+			// package name everywhere, unless a file's import of the
+			// binary package of that name hides it.
+			continue
 		}
 		want[n] = p
 	}
@@ -286,7 +294,11 @@ func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
 		}
 		var p yaegi.Panic
 		if errors.As(err, &p) {
-			return nil, panicError(p.Value, s.trace.take(), s.fe.sources, s.declaredAt)
+			v := p.Value
+			if text, ok := s.rt.panicText(v); ok {
+				v = errors.New(text)
+			}
+			return nil, panicError(v, s.trace.take(), s.fe.sources, s.declaredAt)
 		}
 		return nil, internalError(err)
 	}

@@ -116,6 +116,8 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 	case *ast.CallExpr:
 		if e := rw.builtinCall(n); e != nil {
 			c.Replace(e)
+		} else if e := rw.panicCall(n); e != nil {
+			c.Replace(e)
 		}
 	case *ast.ExprStmt:
 		if s := rw.clearStmt(n); s != nil {
@@ -135,6 +137,7 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(e)
 			return true
 		}
+		rw.promotedThroughInterface(n)
 		if !indexed(c) {
 			if e := rw.instantiate(n); e != nil {
 				c.Replace(e)

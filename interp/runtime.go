@@ -25,6 +25,43 @@ type runtimeState struct {
 	cancel   context.CancelFunc // stops the running cell
 	result   *cellValue
 	overflow *stackOverflow // why the running cell was stopped
+	panicked *notedPanic    // the last panic value with a method-made message
+}
+
+// notedPanic is a panic value and its message, noted by interpreted code
+// that could still call the value's Error or String method.
+type notedPanic struct {
+	v    any
+	text string
+}
+
+// panicText returns the noted message of panic value v, if any.
+func (rt *runtimeState) panicText(v any) (text string, ok bool) {
+	rt.mu.Lock()
+	np := rt.panicked
+	rt.mu.Unlock()
+	if np == nil {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil { // values that cannot be compared
+			text, ok = "", false
+		}
+	}()
+	// The value may come back unwrapped from yaegi's method wrapper:
+	// compare how it prints.
+	if np.v == v || fmt.Sprintf("%#v", unwrapValue(np.v)) == fmt.Sprintf("%#v", unwrapValue(v)) {
+		return np.text, true
+	}
+	return "", false
+}
+
+// unwrapValue returns the value a reflect.Value holds.
+func unwrapValue(v any) any {
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		return rv.Interface()
+	}
+	return v
 }
 
 // cellValue is the value of a cell's result expression.
@@ -48,7 +85,7 @@ func (rt *runtimeState) begin(ctx context.Context, cancel context.CancelFunc) {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	rt.ctx, rt.cancel = ctx, cancel
-	rt.result, rt.overflow = nil, nil
+	rt.result, rt.overflow, rt.panicked = nil, nil, nil
 }
 
 // stopped returns why the helpers stopped the cell, if they did.
@@ -119,6 +156,11 @@ func (rt *runtimeState) exports() yaegi.Exports {
 				rt.result = &cellValue{v: v, text: text}
 			}),
 			"Overflow": reflect.ValueOf(rt.overflowed),
+			"PanicText": reflect.ValueOf(func(v any, text string) {
+				rt.mu.Lock()
+				defer rt.mu.Unlock()
+				rt.panicked = &notedPanic{v: v, text: text}
+			}),
 			"MaxDepth": reflect.ValueOf(maxDepth),
 		},
 		"time/time": {

@@ -114,6 +114,9 @@ func panicError(v any, frames []frame, sources map[int][]byte, decl func(name st
 			continue
 		}
 		fn := strings.TrimPrefix(f.fn, "main.")
+		if strings.Contains(fn, ".func") {
+			continue // a function literal: not locatable
+		}
 		if n, ok := strings.CutPrefix(fn, cellFuncPrefix); ok {
 			tb = append(tb, "in cell["+n+"]")
 			continue
