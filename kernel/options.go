@@ -14,6 +14,7 @@ type options struct {
 	sendTimeout    time.Duration
 	flushTimeout   time.Duration
 	linger         time.Duration
+	shutdownGrace  time.Duration
 	maxMessageSize int
 	version        string
 	historyFile    string
@@ -24,6 +25,7 @@ func defaultOptions() options {
 		sendTimeout:    5 * time.Second,
 		flushTimeout:   2 * time.Second,
 		linger:         200 * time.Millisecond,
+		shutdownGrace:  10 * time.Second,
 		maxMessageSize: wire.DefaultMaxSize,
 		version:        "0.1.0",
 	}
@@ -56,4 +58,11 @@ func WithVersion(v string) Option {
 // Without it, history lives in memory for the life of the Server.
 func WithHistoryFile(path string) Option {
 	return func(o *options) { o.historyFile = path }
+}
+
+// WithShutdownGrace sets how long Run waits, when stopping, for a running
+// cell to end after it was cancelled and interrupted, before it closes the
+// engine under it. Default 10 s.
+func WithShutdownGrace(d time.Duration) Option {
+	return func(o *options) { o.shutdownGrace = d }
 }

@@ -97,7 +97,7 @@ func (s *Server) Run(ctx context.Context) error {
 	s.controlOut = newOutbox("control", socks.control, s.log)
 	s.stdinOut = newOutbox("stdin", socks.stdin, s.log)
 	s.iopubOut = newOutbox("iopub", socks.iopub, s.log)
-	s.execQueue = make(chan execItem, 256)
+	s.execQueue = make(chan execItem, 4096)
 	s.stop = make(chan struct{})
 
 	var (
@@ -127,17 +127,27 @@ func (s *Server) Run(ctx context.Context) error {
 		s.log.Info("kernel stopping", "reason", "shutdown_request")
 	}
 
-	// Stop the work: cancel running cells, wait for handlers.
+	// Stop the work: cancel running cells and wait for the handlers. An
+	// engine that ignores both for shutdownGrace is closed under them, which
+	// must end its calls.
 	cancelWork()
 	if s.running.Load() {
 		s.eng.Interrupt()
 	}
-	worker.Wait()
 	s.spawnMu.Lock()
 	s.spawnClosed = true
 	s.spawnMu.Unlock()
-	s.spawned.Wait()
-	closeErr := s.eng.Close()
+	idle := make(chan struct{})
+	go func() { worker.Wait(); s.spawned.Wait(); close(idle) }()
+	var closeErr error
+	select {
+	case <-idle:
+		closeErr = s.eng.Close()
+	case <-time.After(s.opts.shutdownGrace):
+		s.log.Warn("engine still busy at shutdown: closing it")
+		closeErr = s.eng.Close()
+		<-idle
+	}
 
 	// Flush what the handlers queued, then close the sockets, which ends the readers.
 	flushDeadline = time.Now().Add(s.opts.flushTimeout)
