@@ -31,7 +31,7 @@ func (s *Session) execute(ctx context.Context, code string, count int) (Result, 
 			return Result{}, err
 		}
 		for _, d := range dropped {
-			note := fmt.Sprintf("gokernel: variable %s was dropped: its type changed; run the cell that sets it again", d)
+			note := fmt.Sprintf("gokernel: %s was reset to its zero value: its type changed shape; run the cell that sets it again", d)
 			res.Notes = append(res.Notes, note)
 			fmt.Fprintln(s.opts.Stdout, note)
 		}
