@@ -57,6 +57,11 @@ func Collect[E any](seq iter.Seq[E]) []E {
 	return s
 }
 
+// Sorted, SortedFunc and SortedStableFunc repeat the same body on
+// purpose: a shared generic helper, called as helper[E](...), is what
+// yaegi v0.16.1 fails to instantiate for compiled or composite element
+// types (the scenarios with time.Duration and structs catch it).
+
 // Sorted collects the values of seq and sorts them.
 func Sorted[E ordered](seq iter.Seq[E]) []E {
 	compare := func(a, b E) int { return compareOrdered(a != a, b != b, a < b, a > b) }
