@@ -12,12 +12,13 @@ import (
 // run one at a time on the goroutine that calls Run.
 type Loop struct {
 	// Owned by the goroutine in Run.
-	ready     []*task         // tasks that can run now, oldest first
-	readWait  map[int]*task   // descriptor -> task that wants to read it
-	writeWait map[int]*task   // descriptor -> task that wants to write it
-	parked    map[*task]bool  // tasks waiting for a future
-	current   *task           // the task running now
-	errs      []error         // panics of finished tasks
+	ready     []*task        // tasks that can run now, oldest first
+	readWait  map[int]*task  // descriptor -> task that wants to read it
+	writeWait map[int]*task  // descriptor -> task that wants to write it
+	parked    map[*task]bool // tasks waiting for a future
+	current   *task          // the task running now
+	errs      []error        // panics of finished tasks
+	stats     loopStats
 	sockets   map[*Socket]int // sockets opened through Listen/Accept, closed by Close
 
 	poller *poller
@@ -55,6 +56,7 @@ func NewLoop() (*Loop, error) {
 // Spawn adds a task that runs fn. It may be called before Run, from inside a task, or from any
 // other goroutine.
 func (l *Loop) Spawn(fn func()) {
+	l.stats.spawned.Add(1)
 	l.enqueue(&task{fn: fn})
 }
 
@@ -146,10 +148,12 @@ func (l *Loop) Run() error {
 func (l *Loop) resume(t *task) {
 	l.current = t
 	t.started = true
+	l.stats.resumes.Add(1)
 	req, ok := t.next()
 	l.current = nil
 	t.last = req
 	if !ok { // the task returned
+		l.stats.finished.Add(1)
 		if t.err != nil {
 			l.errs = append(l.errs, t.err)
 		}
@@ -199,6 +203,7 @@ func (l *Loop) poll() error {
 	for fd := range l.writeWait {
 		writers = append(writers, fd)
 	}
+	l.stats.polls.Add(1)
 	readable, writable, err := l.poller.wait(readers, writers)
 	if err != nil {
 		return err

@@ -185,6 +185,9 @@ func TestLoopRunsTasksOnOneThreadOfControl(t *testing.T) {
 	if want := []string{"a", "b", "c", "b2"}; !slices.Equal(order, want) {
 		t.Fatalf("order %v, want %v", order, want)
 	}
+	if got, want := l.Stats(), (Stats{Spawned: 4, Finished: 4, Resumes: 4, Polls: 0}); got != want {
+		t.Fatalf("stats %v, want %v", got, want)
+	}
 }
 
 func TestLoopReportsTaskPanics(t *testing.T) {
@@ -307,6 +310,9 @@ func TestWaitFutureWakesTheLoop(t *testing.T) {
 	}
 	if want := []string{"parked", "other task ran", "woken"}; !slices.Equal(events, want) || got != 42 || gotErr != nil {
 		t.Fatalf("events %v, result %v %v", events, got, gotErr)
+	}
+	if st := l.Stats(); st.Resumes != 3 || st.Finished != 2 || st.Polls > 1 {
+		t.Fatalf("stats %v: want 3 resumes, 2 finished, at most one poll (for the wake-up)", st)
 	}
 }
 
