@@ -8,8 +8,8 @@ import (
 )
 
 // Loop is the hand-written event loop: a ready queue of tasks, two maps from descriptor to the
-// task that waits to read or write it, and a poller (epoll) when nothing is ready. All tasks of a loop
-// run one at a time on the goroutine that calls Run.
+// task that waits to read or write it, and a poller (epoll) when nothing is ready. All tasks of a
+// loop run one at a time, switched to by the goroutine that calls Run.
 type Loop struct {
 	// Owned by the goroutine in Run.
 	ready     []*task        // tasks that can run now, oldest first
@@ -19,17 +19,17 @@ type Loop struct {
 	current   *task          // the task running now
 	errs      []error        // panics of finished tasks
 	stats     loopStats
-	sockets   map[*Socket]int // sockets opened through Listen/Accept, closed by Close
 
 	poller *poller
 	wake   wakePipe
 
 	mu      sync.Mutex
-	inbox   []*task       // tasks made ready from outside the loop: Spawn, finished futures
-	poked   bool          // a byte is in the wake-up pipe
-	closed  bool          // Close was called
-	running bool          // Run is running
-	stopped chan struct{} // closed when Run returns
+	sockets map[*Socket]int // sockets opened through Listen/Accept, closed by Close
+	inbox   []*task         // tasks made ready from outside the loop: Spawn, finished futures
+	poked   bool            // a byte is in the wake-up pipe
+	closed  bool            // Close was called
+	running bool            // Run is running
+	stopped chan struct{}   // closed when Run returns
 }
 
 // NewLoop makes an empty loop. Close releases it.
@@ -157,6 +157,11 @@ func (l *Loop) resume(t *task) {
 		if t.err != nil {
 			l.errs = append(l.errs, t.err)
 		}
+		return
+	}
+	if req.sock != nil && req.sock.Fd() < 0 {
+		// Waiting on a closed socket: run again at once, and let the next call report it.
+		l.ready = append(l.ready, t)
 		return
 	}
 	switch req.kind {

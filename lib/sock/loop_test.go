@@ -385,3 +385,28 @@ func TestLoopReusedDescriptors(t *testing.T) {
 		c.Close()
 	}
 }
+
+func TestWaitOnClosedSocketDoesNotStopTheLoop(t *testing.T) {
+	checkNoLeaks(t)
+	l, err := NewLoop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	s, err := Listen("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var recvErr error
+	l.Spawn(func() {
+		l.WaitRead(s)
+		_, recvErr = s.Recv(make([]byte, 1))
+	})
+	if err := l.Run(); err != nil {
+		t.Fatalf("Run = %v", err)
+	}
+	if recvErr == nil {
+		t.Fatal("Recv on a closed socket: no error")
+	}
+}
