@@ -80,7 +80,11 @@ func (s *Server) history(_ context.Context, req *request) {
 	out := make([][]any, 0, len(picked))
 	for _, e := range picked {
 		if c.Output {
-			out = append(out, []any{e.session, e.line, []any{e.input, e.output}})
+			var output any // null when the cell had no result, as in IPython
+			if e.output != "" {
+				output = e.output
+			}
+			out = append(out, []any{e.session, e.line, []any{e.input, output}})
 		} else {
 			out = append(out, []any{e.session, e.line, e.input})
 		}

@@ -43,8 +43,8 @@ func TestHistoryFile(t *testing.T) {
 		want string
 	}{
 		{map[string]any{"hist_access_type": "tail", "n": 10}, "[[1 1 print:a] [1 2 result:b] [2 1 print:c]]"},
-		{map[string]any{"hist_access_type": "tail", "n": 1, "output": true}, "[[2 1 [print:c ]]]"},
-		{map[string]any{"hist_access_type": "range", "session": -1, "start": 1, "output": true}, "[[1 1 [print:a ]] [1 2 [result:b b]]]"},
+		{map[string]any{"hist_access_type": "tail", "n": 1, "output": true}, "[[2 1 [print:c <nil>]]]"},
+		{map[string]any{"hist_access_type": "range", "session": -1, "start": 1, "output": true}, "[[1 1 [print:a <nil>]] [1 2 [result:b b]]]"},
 		{map[string]any{"hist_access_type": "range", "session": 0, "start": 1}, "[[2 1 print:c]]"},
 		{map[string]any{"hist_access_type": "search", "pattern": "print:*"}, "[[1 1 print:a] [2 1 print:c]]"},
 	}
