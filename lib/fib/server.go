@@ -93,7 +93,7 @@ func StartWorkers(version Version, addr string, workers int) (*Server, error) {
 
 // startNet listens with the net package and runs the accept loop of the version on a goroutine.
 func (s *Server) startNet(addr string, workers int) error {
-	if err := checkLoopback(addr); err != nil {
+	if err := sock.CheckLoopback(addr); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp4", addr)
@@ -215,16 +215,4 @@ func (s *Server) serveLines(c net.Conn, reply func(line string) string) {
 			return
 		}
 	}
-}
-
-// checkLoopback refuses addresses that are not on a loopback interface.
-func checkLoopback(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return fmt.Errorf("fib: address %q: %w", addr, err)
-	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("fib: address %q is not a loopback address; servers listen on 127.0.0.1 only", addr)
-	}
-	return nil
 }

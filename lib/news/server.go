@@ -11,6 +11,8 @@ import (
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/gokernel/gokernel/lib/sock"
 )
 
 // Options configures the local news service. The zero value serves the default corpus on a free
@@ -62,7 +64,7 @@ func Start(opts Options) (*Server, error) {
 	if opts.Window <= 0 {
 		opts.Window = time.Minute
 	}
-	if err := checkLoopback(opts.Addr); err != nil {
+	if err := sock.CheckLoopback(opts.Addr); err != nil {
 		return nil, err
 	}
 	s := &Server{
@@ -79,7 +81,7 @@ func Start(opts Options) (*Server, error) {
 	if err := s.encode(); err != nil {
 		return nil, err
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
+	ln, err := net.Listen("tcp4", opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("news: listen on %s: %w", opts.Addr, err)
 	}
@@ -254,16 +256,4 @@ func (s *Server) delay() time.Duration {
 		d += time.Duration(rand.Int64N(int64(2*j)+1)) - j
 	}
 	return max(d, 0)
-}
-
-// checkLoopback refuses listen addresses that are not on a loopback interface.
-func checkLoopback(addr string) error {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return fmt.Errorf("news: address %q: %w", addr, err)
-	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("news: address %q is not a loopback address; the service listens on 127.0.0.1 only", addr)
-	}
-	return nil
 }

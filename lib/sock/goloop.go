@@ -56,7 +56,7 @@ func (g goConn) Close() error {
 
 // Listen opens a listener on a loopback address.
 func (l *GoLoop) Listen(addr string) (Conn, error) {
-	if _, err := loopbackSockaddr(addr); err != nil {
+	if err := CheckLoopback(addr); err != nil {
 		return nil, err
 	}
 	ln, err := net.Listen("tcp4", addr)

@@ -54,6 +54,13 @@ func Listen(addr string) (*Socket, error) {
 	return newSocket(fd), nil
 }
 
+// CheckLoopback returns an error unless addr is an IPv4 loopback address with a port, such as
+// "127.0.0.1:0" or "localhost:25000": the toolkit's servers listen on 127.0.0.1 only.
+func CheckLoopback(addr string) error {
+	_, err := loopbackSockaddr(addr)
+	return err
+}
+
 // loopbackSockaddr parses addr and refuses anything but an IPv4 loopback address.
 func loopbackSockaddr(addr string) (*syscall.SockaddrInet4, error) {
 	host, portText, err := net.SplitHostPort(addr)
