@@ -93,6 +93,20 @@ func Latency(ctx context.Context, addr string, n, count int, maxTime time.Durati
 	return times, nil
 }
 
+// LatencyClients runs Latency on clients connections at once and returns each one's round-trip
+// times: the talk's "two long-request clients" experiment. The first error, if any, is returned
+// with the times.
+func LatencyClients(ctx context.Context, addr string, n, clients, count int, maxTime time.Duration) ([][]time.Duration, error) {
+	times := make([][]time.Duration, clients)
+	errs := make([]error, clients)
+	var wg sync.WaitGroup
+	for i := range clients {
+		wg.Go(func() { times[i], errs[i] = Latency(ctx, addr, n, count, maxTime) })
+	}
+	wg.Wait()
+	return times, errors.Join(errs...)
+}
+
 // Sample is the number of requests completed in one interval of a RequestsPerSecond run.
 type Sample struct {
 	At    time.Duration // end of the interval, from the start of the run

@@ -322,3 +322,16 @@ func TestTakeLines(t *testing.T) {
 		}
 	}
 }
+
+func TestLatencyClients(t *testing.T) {
+	s := startTest(t, WorkerPool)
+	times, err := LatencyClients(context.Background(), s.Addr(), 25, 3, 4, 30*time.Second)
+	if err != nil || len(times) != 3 {
+		t.Fatalf("%d clients, %v", len(times), err)
+	}
+	for i, c := range times {
+		if len(c) != 4 {
+			t.Fatalf("client %d: %d times, want 4", i, len(c))
+		}
+	}
+}

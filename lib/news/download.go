@@ -287,6 +287,20 @@ type PoolTime struct {
 	Seconds float64
 }
 
+// Sweep runs WorkerPool once for each pool size and returns the time of each run: the
+// homework's chart of time against pool size. It stops at the first failed run.
+func (d Downloader) Sweep(ctx context.Context, sizes []int) ([]PoolTime, error) {
+	var points []PoolTime
+	for _, n := range sizes {
+		sum, err := d.WorkerPool(ctx, n)
+		if err != nil {
+			return points, fmt.Errorf("news: sweep, %d workers: %w", n, err)
+		}
+		points = append(points, PoolTime{Workers: n, Seconds: sum.Seconds})
+	}
+	return points, nil
+}
+
 // Students2018 is the curve the course's students reported for their thread-pool homework
 // against the real service (time of a full run by number of threads), to draw next to the sweep.
 func Students2018() []PoolTime {

@@ -197,3 +197,18 @@ func TestStudents2018(t *testing.T) {
 		t.Fatalf("curve %v", curve)
 	}
 }
+
+func TestSweep(t *testing.T) {
+	s := startTest(t, Options{Latency: 10 * time.Millisecond})
+	points, err := Downloader{URL: s.URL()}.Sweep(context.Background(), []int{1, 8})
+	if err != nil || len(points) != 2 || points[0].Workers != 1 || points[1].Workers != 8 {
+		t.Fatalf("points %v, %v", points, err)
+	}
+	// 60 requests of 10 ms one after another take at least 0.6 s; 8 workers need 8 rounds.
+	if points[0].Seconds < 0.6 || points[1].Seconds > points[0].Seconds {
+		t.Fatalf("points %v: want 1 worker >= 0.6 s and 8 workers faster", points)
+	}
+	if _, err := (Downloader{URL: s.URL()}).Sweep(context.Background(), []int{0}); err == nil {
+		t.Fatal("a sweep with 0 workers did not fail")
+	}
+}
