@@ -88,3 +88,15 @@ func ExamplePickN() {
 	fmt.Println(n >= 30 && n < fib.MaxN, took >= 100*time.Millisecond)
 	// Output: true true
 }
+
+func ExampleLatencyClients() {
+	srv, err := fib.Start(fib.GoroutinePerConn, "127.0.0.1:0")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	times, err := fib.LatencyClients(context.Background(), srv.Addr(), 25, 2, 3, 30*time.Second)
+	fmt.Println(len(times), "clients,", len(times[0]), "and", len(times[1]), "round trips,", err)
+	// Output: 2 clients, 3 and 3 round trips, <nil>
+}

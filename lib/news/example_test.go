@@ -92,3 +92,22 @@ func ExampleDownloader_WithDeadline() {
 	fmt.Println(len(sum.Errors), "requests cancelled:", sum.Errors["cnn"])
 	// Output: 60 requests cancelled: context deadline exceeded
 }
+
+func ExampleDownloader_Sweep() {
+	srv, err := news.Start(news.Options{Latency: 5 * time.Millisecond})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer srv.Close()
+	points, err := news.Downloader{URL: srv.URL()}.Sweep(context.Background(), []int{1, 4, 16})
+	for _, p := range points {
+		fmt.Println(p.Workers, "workers:", p.Seconds > 0)
+	}
+	fmt.Println(err)
+	// Output:
+	// 1 workers: true
+	// 4 workers: true
+	// 16 workers: true
+	// <nil>
+}
