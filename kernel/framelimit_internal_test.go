@@ -61,3 +61,24 @@ func TestLimitConnScan(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLimitConnScan: any byte stream, in any chunking, is followed without
+// a panic, and an accepted stream never announced a message over the limit.
+func FuzzLimitConnScan(f *testing.F) {
+	f.Add(zmtpStream(10, 300), uint8(7))
+	f.Add(zmtpStream(2000), uint8(1))
+	f.Fuzz(func(t *testing.T, stream []byte, chunk uint8) {
+		c := &limitConn{max: 1000, state: inGreeting, skip: zmtpGreeting}
+		n := int(chunk) + 1
+		for len(stream) > 0 {
+			k := min(n, len(stream))
+			if err := c.scan(stream[:k]); err != nil {
+				return
+			}
+			stream = stream[k:]
+			if c.msgTotal > c.max {
+				t.Fatalf("accepted a message of %d bytes", c.msgTotal)
+			}
+		}
+	})
+}
