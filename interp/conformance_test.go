@@ -230,7 +230,23 @@ func buildCases(t testing.TB, cases []confCase) string {
 	}
 	main.WriteString("}\n")
 	srcs["main.go"] = main.Bytes()
-	srcs["go.mod"] = []byte("module conf\n\ngo 1.26\n")
+	// The cases may use the toolkit: build against this module, with its
+	// requirements and checksums.
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gosum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := gomod[bytes.Index(gomod, []byte("require")):]
+	srcs["go.mod"] = []byte(fmt.Sprintf("module conf\n\ngo 1.26.8\n\nrequire github.com/gokernel/gokernel v0.0.0\n\nreplace github.com/gokernel/gokernel => %s\n\n%s", root, reqs))
+	srcs["go.sum"] = gosum
 	h := sha256.New()
 	names := make([]string, 0, len(srcs))
 	for n := range srcs {
@@ -256,7 +272,7 @@ func buildCases(t testing.TB, cases []confCase) string {
 	}
 	cmd := exec.Command("go", "build", "-o", "conf", ".")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOPROXY=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build of the compiled cases: %v\n%s", err, out)
 	}

@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"github.com/gokernel/gokernel/interp/stdlib"
+	"github.com/gokernel/gokernel/interp/toolkit"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -132,6 +133,9 @@ func (s *Session) newInterp() (*interp.Interpreter, error) {
 		return nil, fmt.Errorf("load standard library: %w", err)
 	}
 	s.lib = lib
+	if err := toolkit.Load(yi); err != nil {
+		return nil, fmt.Errorf("load toolkit: %w", err)
+	}
 	if err := yi.Use(s.rt.exports()); err != nil {
 		return nil, fmt.Errorf("load runtime helpers: %w", err)
 	}

@@ -2,11 +2,13 @@
 
 // gen.go writes std.zip: the type information (export data, in the format
 // of golang.org/x/tools/go/gcexportdata) of every importable package of
-// the installed Go's standard library, one zip entry per import path.
+// the installed Go's standard library and of the packages named on the
+// command line (the toolkit), one zip entry per import path.
 //
-// Run with `go generate ./interp/internal/stdtypes` after a Go upgrade.
-// It asks `go list -export std` for the compiler's export data, loads each
-// package with go/importer and re-encodes it compactly.
+// Run with `go generate ./interp/internal/stdtypes` after a Go upgrade or
+// a change to a toolkit package's API. It asks `go list -export` for the
+// compiler's export data, loads each package with go/importer and
+// re-encodes it compactly.
 package main
 
 import (
@@ -33,22 +35,30 @@ func main() {
 }
 
 func run() error {
-	out, err := exec.Command("go", "list", "-export", "-f", "{{.ImportPath}}\t{{.Export}}", "std").Output()
+	args := append([]string{"list", "-export", "-deps", "-f", "{{.ImportPath}}\t{{.Export}}\t{{.Standard}}"}, os.Args[1:]...)
+	out, err := exec.Command("go", args...).Output()
 	if err != nil {
 		return fmt.Errorf("go list: %w", err)
 	}
 	files := map[string]string{}
 	var paths []string
+	wanted := map[string]bool{}
+	for _, p := range os.Args[1:] {
+		wanted[p] = true
+	}
 	for _, line := range strings.Split(string(out), "\n") {
-		path, file, ok := strings.Cut(line, "\t")
-		if !ok || file == "" {
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || f[1] == "" {
 			continue
 		}
+		path, file, std := f[0], f[1], f[2] == "true"
 		files[path] = file
 		if strings.Contains(path, "internal") || strings.HasPrefix(path, "vendor/") {
 			continue
 		}
-		paths = append(paths, path)
+		if std || wanted[path] {
+			paths = append(paths, path)
+		}
 	}
 	sort.Strings(paths)
 	fset := token.NewFileSet()
