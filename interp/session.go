@@ -1,11 +1,3 @@
-// Package interp is the Go side of gokernel: a notebook session that runs
-// cells of Go on the yaegi interpreter.
-//
-// A Session keeps the state that lives between cells (imports,
-// declarations, top-level variables) and answers the code-intelligence
-// requests of a notebook (completion, inspection, is-complete). It writes
-// printed text to the writers it was given and hands rich output (display
-// data) to a callback, so it knows nothing about Jupyter messages.
 package interp
 
 import (
