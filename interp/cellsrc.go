@@ -52,7 +52,7 @@ func parseCell(fset *token.FileSet, count int, src []byte) (*parsedCell, error) 
 	b.WriteString("\nfunc " + cellFuncName(count) + "() {\n" + directive)
 	b.Write(blank(src, spans, partStmt))
 	b.WriteString("\n}\n")
-	f, err := parser.ParseFile(fset, name+".go", b.Bytes(), parser.SkipObjectResolution|parser.ParseComments)
+	f, err := parser.ParseFile(fset, name+".go", b.Bytes(), parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err
 	}

@@ -23,9 +23,9 @@ import (
 // function if the function panics.
 
 // deferNeedsList reports whether a defer must be rewritten: unless its
-// function is a literal or a package-level name and its arguments are
-// constants, or it calls a no-argument method of a variable declared
-// outside every loop around the defer.
+// arguments are constants and its function is a package-level name, a
+// literal outside loops, or a method of a variable declared outside every
+// loop around the defer.
 func (rw *rewriter) deferNeedsList(d *ast.DeferStmt, loops []ast.Node) bool {
 	call := d.Call
 	if lit, ok := call.Fun.(*ast.FuncLit); ok && callsRecover(lit) {
@@ -38,7 +38,9 @@ func (rw *rewriter) deferNeedsList(d *ast.DeferStmt, loops []ast.Node) bool {
 	}
 	switch f := ast.Unparen(call.Fun).(type) {
 	case *ast.FuncLit:
-		return false
+		// yaegi makes the closure at exit: inside a loop it would see
+		// the last iteration's variables.
+		return len(loops) > 0
 	case *ast.Ident:
 		switch rw.info.Uses[f].(type) {
 		case *types.Func, *types.Builtin:

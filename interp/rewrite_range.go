@@ -179,7 +179,7 @@ func (rw *rewriter) rangeFunc(r *ast.RangeStmt, sig *types.Signature, label *ast
 				c.Replace(exit(&ast.ReturnStmt{}))
 				return false
 			}
-			if resVars == nil && fc != nil && fc.sig != nil {
+			if resVars == nil && !namedResults && fc != nil && fc.sig != nil {
 				for i := 0; i < fc.sig.Results().Len(); i++ {
 					v := rw.fresh("_gkr")
 					resVars = append(resVars, v)
