@@ -35,6 +35,9 @@ type parsedCell struct {
 	// resultX is the cell's last statement when it is a bare expression:
 	// the cell's result, if it has a value.
 	resultX ast.Expr
+	// program is set when the cell starts with a package clause: a whole
+	// program, whose main the cell runs.
+	program bool
 }
 
 // parseCell parses src as cell count on fset.
@@ -57,6 +60,11 @@ func parseCell(fset *token.FileSet, count int, src []byte) (*parsedCell, error) 
 		return nil, err
 	}
 	pc := &parsedCell{count: count, src: src, file: f}
+	for _, sp := range spans {
+		if sp.part == partPackage {
+			pc.program = true
+		}
+	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.GenDecl:

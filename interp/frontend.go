@@ -83,6 +83,15 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 		return nil, compileError(diags, fe.sources)
 	}
 
+	// A whole program pasted into a cell runs its main.
+	if pc.program {
+		for _, d := range pc.decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "main" {
+				pc.fn.Body.List = append(pc.fn.Body.List, &ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("main")}})
+			}
+		}
+	}
+
 	// The last statement may be the cell's result.
 	markResult(pc)
 

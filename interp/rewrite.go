@@ -127,6 +127,7 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 		if _, isSel := c.Parent().(*ast.SelectorExpr); isSel && c.Name() == "Sel" {
 			return true
 		}
+		rw.renameMain(n)
 		if !indexed(c) {
 			if e := rw.instantiate(n); e != nil {
 				c.Replace(e)
@@ -163,6 +164,22 @@ func indexed(c *astutil.Cursor) bool {
 		return c.Name() == "X"
 	}
 	return false
+}
+
+// renameMain renames the cell's func main: yaegi runs a package's main
+// after each compilation once it exists.
+func (rw *rewriter) renameMain(id *ast.Ident) {
+	if id.Name != "main" {
+		return
+	}
+	obj := rw.info.Defs[id]
+	if obj == nil {
+		obj = rw.info.Uses[id]
+	}
+	if f, ok := obj.(*types.Func); ok && f.Pkg() != nil && f.Parent() == f.Pkg().Scope() {
+		id.Name = "_gkmain"
+		rw.stats["main"]++
+	}
 }
 
 // popLoop leaves the innermost loop of the current function.

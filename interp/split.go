@@ -12,6 +12,7 @@ const (
 	partStmt   part = iota // a statement: goes into the cell's function
 	partImport             // an import declaration
 	partDecl               // a func, method, type or const declaration
+	partPackage            // a package clause, as in a whole program pasted into a cell
 )
 
 // span is a top-level piece of a cell: bytes [start, end) of the source.
@@ -72,6 +73,8 @@ func splitCell(src []byte) []span {
 		switch toks[i].tok {
 		case token.IMPORT:
 			return partImport
+		case token.PACKAGE:
+			return partPackage
 		case token.TYPE, token.CONST:
 			return partDecl
 		case token.FUNC:
