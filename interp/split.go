@@ -9,10 +9,10 @@ import (
 type part int
 
 const (
-	partStmt   part = iota // a statement: goes into the cell's function
-	partImport             // an import declaration
-	partDecl               // a func, method, type or const declaration
-	partPackage            // a package clause, as in a whole program pasted into a cell
+	partStmt    part = iota // a statement: goes into the cell's function
+	partImport              // an import declaration
+	partDecl                // a func, method, type or const declaration
+	partPackage             // a package clause, as in a whole program pasted into a cell
 )
 
 // span is a top-level piece of a cell: bytes [start, end) of the source.
