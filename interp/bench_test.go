@@ -3,8 +3,11 @@ package interp
 import (
 	"context"
 	"io"
+	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 )
 
 func newBenchSession(b *testing.B) *Session {
@@ -78,4 +81,44 @@ func BenchmarkFib30(b *testing.B) {
 			b.Fatalf("fib(30) = %v", got)
 		}
 	}
+}
+
+func fibCompiled(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fibCompiled(n-1) + fibCompiled(n-2)
+}
+
+// BenchmarkFib30Compiled is the same function compiled, for the ratio.
+func BenchmarkFib30Compiled(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if fibCompiled(30) != 832040 {
+			b.Fatal("wrong fib")
+		}
+	}
+}
+
+// BenchmarkFib30CPython is the same function in CPython 3 (Debian's
+// /usr/bin/python3), timed inside Python so that start-up is left out.
+func BenchmarkFib30CPython(b *testing.B) {
+	const prog = `import time
+def fib(n):
+    return n if n < 2 else fib(n-1) + fib(n-2)
+t = time.perf_counter()
+assert fib(30) == 832040
+print(time.perf_counter() - t)`
+	var total time.Duration
+	for i := 0; i < b.N; i++ {
+		out, err := exec.Command("/usr/bin/python3", "-c", prog).Output()
+		if err != nil {
+			b.Skipf("no CPython 3 to compare with: %v", err)
+		}
+		sec, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += time.Duration(sec * float64(time.Second))
+	}
+	b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "python-ns/op")
 }

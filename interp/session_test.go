@@ -1,0 +1,57 @@
+package interp
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+func TestUserExpression(t *testing.T) {
+	s := newTestSession(t, "x := 21")
+	for i := 0; i < 2; i++ {
+		r, err := s.UserExpression(context.Background(), "x * 2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Data["text/plain"]; got != "42" {
+			t.Errorf("x * 2 = %v, want 42", got)
+		}
+	}
+	_, err := s.UserExpression(context.Background(), "nope + 1")
+	var e *Error
+	if !errors.As(err, &e) || e.Name != ErrCompile {
+		t.Errorf("undefined name: err = %v, want a CompileError", err)
+	}
+	// The session goes on as before.
+	r, err := s.Execute(context.Background(), "x", 2)
+	if err != nil || r.Data["text/plain"] != "21" {
+		t.Errorf("after user expressions: %v %v", r.Data, err)
+	}
+}
+
+// TestRebuildKeepsFunctionsWorking checks that the interpreter rebuilt
+// for a redefinition still runs everything declared before, and that
+// values computed by the old interpreter's functions survive.
+func TestRebuildKeepsFunctionsWorking(t *testing.T) {
+	s := newTestSession(t,
+		"type Pt struct{ X int }\nfunc (p Pt) Double() Pt { return Pt{p.X * 2} }\nps := []Pt{{1}, {2}}",
+		"sq := func(n int) int { return n * n }",
+		"func helper() int { return 1 }",
+		"func helper() int { return 2 }", // a redefinition: rebuild
+	)
+	r, err := s.Execute(context.Background(), "fmt.Sprint(ps[1].Double(), sq(3), helper())", 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Data["text/plain"]; got != `"{4} 9 2"` {
+		t.Errorf("after rebuild: %v", got)
+	}
+}
+
+func TestEmptyCell(t *testing.T) {
+	s := newTestSession(t)
+	r, err := s.Execute(context.Background(), "  \n// only a comment\n", 1)
+	if err != nil || r.Data != nil {
+		t.Errorf("comment-only cell: %v %v", r.Data, err)
+	}
+}
