@@ -114,6 +114,7 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 			}
 		}
 	case *ast.CallExpr:
+		rw.fmtVerbArgs(n)
 		if e := rw.builtinCall(n); e != nil {
 			c.Replace(e)
 		} else if e := rw.panicCall(n); e != nil {
