@@ -128,6 +128,11 @@ func (s *Session) newInterp() (*interp.Interpreter, error) {
 	if err := toolkit.Load(yi); err != nil {
 		return nil, fmt.Errorf("load toolkit: %w", err)
 	}
+	if ex := stdinExports(s.opts.Stdin); ex != nil {
+		if err := yi.Use(ex); err != nil {
+			return nil, fmt.Errorf("load stdin: %w", err)
+		}
+	}
 	if err := yi.Use(s.rt.exports()); err != nil {
 		return nil, fmt.Errorf("load runtime helpers: %w", err)
 	}

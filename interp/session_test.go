@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -53,5 +54,22 @@ func TestEmptyCell(t *testing.T) {
 	r, err := s.Execute(context.Background(), "  \n// only a comment\n", 1)
 	if err != nil || r.Data != nil {
 		t.Errorf("comment-only cell: %v %v", r.Data, err)
+	}
+}
+
+// TestStdin checks that a cell reads the session's Stdin, through
+// os.Stdin and through fmt.Scan.
+func TestStdin(t *testing.T) {
+	var out strings.Builder
+	s, err := New(Options{Stdout: &out, Stdin: strings.NewReader("alice\n42\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := "sc := bufio.NewScanner(os.Stdin)\nsc.Scan()\nname := sc.Text()\nfmt.Println(\"hello\", name)"
+	if _, err := s.Execute(context.Background(), code, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "hello alice\n" {
+		t.Errorf("stdin: got %q", got)
 	}
 }
