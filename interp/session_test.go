@@ -73,3 +73,26 @@ func TestStdin(t *testing.T) {
 		t.Errorf("stdin: got %q", got)
 	}
 }
+
+func TestVariablesAndReset(t *testing.T) {
+	s := newTestSession(t, "b := []int{1, 2}\na := \"x\"\nfunc f() {}")
+	got := s.Variables()
+	want := []Variable{{Name: "a", Type: "string", Value: "x"}, {Name: "b", Type: "[]int", Value: "[1 2]"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("Variables() = %+v, want %+v", got, want)
+	}
+	if err := s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if v := s.Variables(); len(v) != 0 {
+		t.Errorf("after Reset: %+v", v)
+	}
+	_, err := s.Execute(context.Background(), "f()", 2)
+	var e *Error
+	if !errors.As(err, &e) || e.Name != ErrCompile {
+		t.Errorf("f after Reset: %v, want undefined", err)
+	}
+	if r, err := s.Execute(context.Background(), "c := 3\nc", 3); err != nil || r.Data["text/plain"] != "3" {
+		t.Errorf("after Reset: %v %v", r.Data, err)
+	}
+}
