@@ -79,6 +79,10 @@ func (rw *rewriter) pre(c *astutil.Cursor) bool {
 }
 
 func (rw *rewriter) post(c *astutil.Cursor) bool {
+	if x := rw.ifaceConversions(c.Node()); x != nil {
+		c.Replace(x)
+		return true
+	}
 	switch n := c.Node().(type) {
 	case *ast.FuncDecl, *ast.FuncLit:
 		if n, ok := n.(*ast.FuncDecl); ok && n.Body == nil {
