@@ -107,6 +107,10 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 		if s := rw.rangeStmt(n, nil); s != nil {
 			c.Replace(s)
 		}
+	case *ast.TypeSwitchStmt:
+		if s := rw.typeSwitch(n); s != nil {
+			c.Replace(s)
+		}
 	case *ast.ForStmt:
 		rw.popLoop()
 		rw.forLoopVars(n, labelOf(c))
