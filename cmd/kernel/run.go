@@ -115,6 +115,10 @@ func runNotebook(args []string, stdout, stderr io.Writer, newEng func(*slog.Logg
 		fmt.Fprintf(stderr, "kernel run: %v\n", err)
 		return 1
 	}
+	if lang := notebookLanguage(nb); lang != "" && lang != "go" {
+		fmt.Fprintf(stderr, "kernel run: %s is a %s notebook; gokernel runs Go\n", cfg.input, lang)
+		return 1
+	}
 	nb.Upgrade(nil)
 
 	level := slog.LevelWarn
@@ -173,6 +177,19 @@ func runNotebook(args []string, stdout, stderr io.Writer, newEng func(*slog.Logg
 	}
 	fmt.Fprintf(stderr, "; wrote %s\n", where)
 	return 0
+}
+
+// notebookLanguage is the language the notebook says it is written in
+// (kernelspec.language, else language_info.name), or "".
+func notebookLanguage(nb *notebook.Notebook) string {
+	for _, key := range [][2]string{{"kernelspec", "language"}, {"language_info", "name"}} {
+		if m, ok := nb.Metadata[key[0]].(map[string]any); ok {
+			if lang, ok := m[key[1]].(string); ok && lang != "" {
+				return strings.ToLower(lang)
+			}
+		}
+	}
+	return ""
 }
 
 func writeNotebook(name string, nb *notebook.Notebook, stdout io.Writer) error {

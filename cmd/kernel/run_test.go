@@ -211,12 +211,17 @@ func TestRunCommandBadInput(t *testing.T) {
 		t.Error("engine started for an invalid notebook")
 		return &kerneltest.FakeEngine{}, nil
 	}
+	python := filepath.Join(dir, "python.ipynb")
+	if err := os.WriteFile(python, []byte(`{"cells": [], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}, "nbformat": 4, "nbformat_minor": 5}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		args []string
 		code int
 		want string
 	}{
 		{[]string{bad}, 1, "invalid notebook"},
+		{[]string{python}, 1, "is a python notebook"},
 		{[]string{filepath.Join(dir, "missing.ipynb")}, 1, "no such file"},
 		{[]string{}, 2, "want one notebook"},
 	} {
