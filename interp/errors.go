@@ -40,6 +40,7 @@ func toCellPos(p token.Position) cellPos {
 	return cellPos{cell: n, line: p.Line, col: p.Column, ok: true}
 }
 
+// String formats p as the student sees it: "cell[3] line 2:5".
 func (p cellPos) String() string {
 	return fmt.Sprintf("cell[%d] line %d:%d", p.cell, p.line, p.col)
 }

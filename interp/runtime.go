@@ -76,6 +76,7 @@ type stackOverflow struct {
 	cell, line int
 }
 
+// Error names the function and where it was declared.
 func (so *stackOverflow) Error() string {
 	return fmt.Sprintf("stack overflow in %s (cell %d, line %d)", so.fn, so.cell, so.line)
 }
@@ -161,7 +162,6 @@ func (rt *runtimeState) exports() yaegi.Exports {
 				defer rt.mu.Unlock()
 				rt.panicked = &notedPanic{v: v, text: text}
 			}),
-			"MaxDepth": reflect.ValueOf(maxDepth),
 		},
 		"time/time": {
 			"Sleep": reflect.ValueOf(rt.sleep),

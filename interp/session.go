@@ -61,6 +61,7 @@ type Error struct {
 	Traceback []string // lines to show, the first usually "Name: Value"
 }
 
+// Error returns "Name: Value".
 func (e *Error) Error() string { return e.Name + ": " + e.Value }
 
 // Session is one notebook's Go state. Execute runs one cell at a time;

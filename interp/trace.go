@@ -33,6 +33,7 @@ type traceWriter struct {
 	more   int // frames not kept
 }
 
+// Write keeps a panic frame line, or passes p on.
 func (w *traceWriter) Write(p []byte) (int, error) {
 	m := panicLineRE.FindSubmatch(p)
 	if m == nil {
