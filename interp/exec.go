@@ -286,7 +286,7 @@ func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
 	s.trace.reset()
 	_, err := s.yi.EvalWithContext(runCtx, cellFuncName(count)+"()")
 	if so := s.rt.stopped(); so != nil {
-		return nil, panicError(so, nil, nil, nil)
+		return nil, panicError(so, cellPos{}, nil, nil, nil)
 	}
 	if err != nil {
 		if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
@@ -294,11 +294,14 @@ func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
 		}
 		var p yaegi.Panic
 		if errors.As(err, &p) {
-			v := p.Value
-			if text, ok := s.rt.panicText(v); ok {
-				v = errors.New(text)
+			v, at := p.Value, cellPos{}
+			if np := s.rt.noted(v); np != nil {
+				at = np.pos
+				if np.text != "" {
+					v = errors.New(np.text)
+				}
 			}
-			return nil, panicError(v, s.trace.take(), s.fe.sources, s.declaredAt)
+			return nil, panicError(v, at, s.trace.take(), s.fe.sources, s.declaredAt)
 		}
 		return nil, internalError(err)
 	}

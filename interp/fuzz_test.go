@@ -30,6 +30,7 @@ func rtStub() *types.Package {
 	fn("Result", anyT, str)
 	fn("Overflow", str, integer, integer)
 	fn("PanicText", anyT, str)
+	fn("PanicAt", anyT, integer, integer, integer)
 	p.MarkComplete()
 	return p
 }

@@ -28,32 +28,33 @@ type runtimeState struct {
 	panicked *notedPanic    // the last panic value with a method-made message
 }
 
-// notedPanic is a panic value and its message, noted by interpreted code
-// that could still call the value's Error or String method.
+// notedPanic is a panic value noted by interpreted code just before it
+// panicked: where, and its message when a method gives it.
 type notedPanic struct {
 	v    any
-	text string
+	pos  cellPos
+	text string // "" when the value prints as itself
 }
 
-// panicText returns the noted message of panic value v, if any.
-func (rt *runtimeState) panicText(v any) (text string, ok bool) {
+// noted returns what was noted about panic value v, if anything.
+func (rt *runtimeState) noted(v any) (np *notedPanic) {
 	rt.mu.Lock()
-	np := rt.panicked
+	np = rt.panicked
 	rt.mu.Unlock()
 	if np == nil {
-		return "", false
+		return nil
 	}
 	defer func() {
 		if recover() != nil { // values that cannot be compared
-			text, ok = "", false
+			np = nil
 		}
 	}()
 	// The value may come back unwrapped from yaegi's method wrapper:
 	// compare how it prints.
 	if np.v == v || fmt.Sprintf("%#v", unwrapValue(np.v)) == fmt.Sprintf("%#v", unwrapValue(v)) {
-		return np.text, true
+		return np
 	}
-	return "", false
+	return nil
 }
 
 // unwrapValue returns the value a reflect.Value holds.
@@ -157,10 +158,17 @@ func (rt *runtimeState) exports() yaegi.Exports {
 				rt.result = &cellValue{v: v, text: text}
 			}),
 			"Overflow": reflect.ValueOf(rt.overflowed),
+			"PanicAt": reflect.ValueOf(func(v any, cell, line, col int) {
+				rt.mu.Lock()
+				defer rt.mu.Unlock()
+				rt.panicked = &notedPanic{v: v, pos: cellPos{cell: cell, line: line, col: col, ok: true}}
+			}),
 			"PanicText": reflect.ValueOf(func(v any, text string) {
 				rt.mu.Lock()
 				defer rt.mu.Unlock()
-				rt.panicked = &notedPanic{v: v, text: text}
+				if rt.panicked != nil {
+					rt.panicked.text = text
+				}
 			}),
 		},
 		"time/time": {

@@ -90,13 +90,14 @@ func panicValue(v any) string {
 	return fmt.Sprintf("%v", v)
 }
 
-// panicError is a runtime panic as the student sees it: the value, then
-// the chain of calls, innermost first, each function with the cell line
-// that declares it. (yaegi reports each frame at its function's first
-// statement, not at the statement that was running, so only the function
-// is known for certain.) Frames of generated code are left out; decl
-// finds where a function was declared.
-func panicError(v any, frames []frame, sources map[int][]byte, decl func(name string) (cellPos, bool)) *Error {
+// panicError is a runtime panic as the student sees it: the value, the
+// line of the panic call when at is known, then the chain of calls,
+// innermost first, each function with the cell line that declares it.
+// (yaegi reports each frame at its function's first statement, not at
+// the statement that was running, so only the function is known for
+// certain.) Frames of generated code are left out; decl finds where a
+// function was declared.
+func panicError(v any, at cellPos, frames []frame, sources map[int][]byte, decl func(name string) (cellPos, bool)) *Error {
 	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
 		v = rv.Interface()
 	}
@@ -109,6 +110,12 @@ func panicError(v any, frames []frame, sources map[int][]byte, decl func(name st
 	}
 	val := runtimeWording(panicValue(v))
 	tb := []string{"panic: " + val}
+	if at.ok {
+		tb = append(tb, "at "+at.String())
+		if line, ok := sourceLine(sources[at.cell], at.line); ok {
+			tb = append(tb, "    "+line, "    "+caretLine(line, at.col))
+		}
+	}
 	for _, f := range frames {
 		if strings.HasPrefix(f.fn, "...") {
 			tb = append(tb, f.fn)
