@@ -4,6 +4,8 @@
     /usr/bin/python3 .ci/nbclient_check.py --write NB      write the sample (unexecuted) to NB
     /usr/bin/python3 .ci/nbclient_check.py --check NB      check outputs of an executed NB
                                                            (e.g. one `kernel run` wrote)
+    /usr/bin/python3 .ci/nbclient_check.py --execute NB... execute notebooks with nbclient; each
+                                                           must run without an error or stderr
 
 Prints one PASS/FAIL line per cell; exits 1 if any cell fails.
 """
@@ -104,15 +106,47 @@ def run_nbclient():
     return failed
 
 
+def execute_notebooks(paths):
+    """Runs each notebook as nbconvert --execute would; returns the failure count."""
+    import time
+
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    failed = 0
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        start = time.monotonic()
+        problems = []
+        try:
+            NotebookClient(nb, timeout=120, kernel_name=KERNEL, startup_timeout=60,
+                           resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}}).execute()
+        except CellExecutionError as e:
+            problems.append(str(e).strip().splitlines()[-1][:300])
+        except Exception as e:  # a timeout or a dead kernel
+            problems.append("%s: %s" % (type(e).__name__, str(e)[:300]))
+        for c in nb.cells:
+            for o in c.get("outputs", []):
+                if o.output_type == "stream" and o.name == "stderr":
+                    problems.append("cell %s wrote to stderr: %r" % (c.get("id"), o.text[:200]))
+        took = time.monotonic() - start
+        print("%s %s (%.1fs)%s" % ("FAIL" if problems else "PASS", path, took, (": " + "; ".join(problems)) if problems else ""))
+        failed += bool(problems)
+    return failed
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--write")
     p.add_argument("--check")
+    p.add_argument("--execute", nargs="+")
     a = p.parse_args()
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     if a.write:
         nbformat.write(sample(), a.write)
         return 0
+    if a.execute:
+        return 1 if execute_notebooks(a.execute) else 0
     if a.check:
         nb = nbformat.read(a.check, as_version=4)
         nbformat.validate(nb)
