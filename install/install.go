@@ -94,6 +94,11 @@ func Install(o Options) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("create kernelspec directory: %w", err)
 	}
+	// Modes are set explicitly, not left to the umask: a --sys-prefix
+	// install serves every user of the machine (JupyterHub).
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create kernelspec directory: %w", err)
+	}
 	bin := filepath.Join(dir, BinaryName)
 	if err := copyFile(o.Executable, bin, 0o755); err != nil {
 		return "", fmt.Errorf("copy kernel binary: %w", err)
@@ -170,6 +175,9 @@ func copyFile(src, dst string, perm os.FileMode) error {
 
 func writeFile(name string, b []byte, perm os.FileMode) error {
 	if err := os.WriteFile(name, b, perm); err != nil {
+		return fmt.Errorf("write %s: %w", filepath.Base(name), err)
+	}
+	if err := os.Chmod(name, perm); err != nil { // WriteFile's perm passes through the umask
 		return fmt.Errorf("write %s: %w", filepath.Base(name), err)
 	}
 	return nil
