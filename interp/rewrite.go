@@ -111,6 +111,10 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 		if s := rw.typeSwitch(n); s != nil {
 			c.Replace(s)
 		}
+	case *ast.SelectStmt:
+		if s := rw.selectBranches(n); s != nil {
+			c.Replace(s)
+		}
 	case *ast.ForStmt:
 		rw.popLoop()
 		rw.forLoopVars(n, labelOf(c))
