@@ -151,6 +151,12 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 			c.Replace(e)
 			return true
 		}
+		if call, ok := c.Parent().(*ast.CallExpr); !ok || c.Name() != "Fun" || call.Fun != n {
+			if e := rw.methodValue(n); e != nil {
+				c.Replace(e)
+				return true
+			}
+		}
 		rw.promotedThroughInterface(n)
 		if !indexed(c) {
 			if e := rw.instantiate(n); e != nil {
