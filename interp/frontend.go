@@ -205,6 +205,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	} else {
 		u.compile = newDecls
 	}
+	u.compile = orderDecls(u.compile, info)
 	u.rewrites = rewrite(fe, u)
 	return u, nil
 }

@@ -22,29 +22,7 @@ func recursive(decls []ast.Decl, info *types.Info) map[*ast.FuncDecl]bool {
 			}
 		}
 	}
-	calls := map[*ast.FuncDecl][]*ast.FuncDecl{}
-	for _, fd := range byObj {
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			var id *ast.Ident
-			switch n := n.(type) {
-			case *ast.Ident:
-				id = n
-			case *ast.SelectorExpr:
-				if s := info.Selections[n]; s != nil {
-					if g := byObj[originOf(s.Obj())]; g != nil {
-						calls[fd] = append(calls[fd], g)
-					}
-				}
-				return true
-			}
-			if id != nil {
-				if g := byObj[originOf(info.Uses[id])]; g != nil {
-					calls[fd] = append(calls[fd], g)
-				}
-			}
-			return true
-		})
-	}
+	calls := callGraph(byObj, info)
 	rec := map[*ast.FuncDecl]bool{}
 	for _, fd := range byObj {
 		seen := map[*ast.FuncDecl]bool{}
