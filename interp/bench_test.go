@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os/exec"
 	"strconv"
@@ -121,4 +122,24 @@ print(time.perf_counter() - t)`
 		total += time.Duration(sec * float64(time.Second))
 	}
 	b.ReportMetric(float64(total.Nanoseconds())/float64(b.N), "python-ns/op")
+}
+
+// BenchmarkTrivialCellLongNotebook is a trivial cell after 60 cells of
+// types, methods, functions and variables: the front end checks only
+// what the cell needs, so it stays as fast as in a short notebook.
+func BenchmarkTrivialCellLongNotebook(b *testing.B) {
+	s := newBenchSession(b)
+	ctx := context.Background()
+	for i := 0; i < 60; i++ {
+		code := fmt.Sprintf("type T%d struct{ a, b int }\nfunc (t T%d) Sum() int { return t.a + t.b }\nfunc f%d(n int) int {\n\tfor i := range n {\n\t\tn += i\n\t}\n\treturn n\n}\nv%d := f%d(%d)", i, i, i, i, i, i)
+		if _, err := s.Execute(ctx, code, i+1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Execute(ctx, "x := v3 + 1", 100+i); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -13,7 +13,9 @@ import (
 // the Info it returns describes the cell's own nodes.
 func (fe *frontEnd) check(imports map[string]string, live []ast.Decl, pc *parsedCell) (*types.Info, *types.Package, []types.Error, error) {
 	file := &ast.File{Name: ast.NewIdent("main"), Package: pc.file.Package}
-	file.Decls = append(file.Decls, importDecl(imports, pc))
+	if g := importDecl(imports, pc); len(g.Specs) > 0 {
+		file.Decls = append(file.Decls, g)
+	}
 	file.Decls = append(file.Decls, live...)
 	file.Decls = append(file.Decls, pc.decls...)
 	file.Decls = append(file.Decls, pc.fn)

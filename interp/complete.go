@@ -26,8 +26,8 @@ func (s *Session) complete(code string, cursor int) Completion {
 	}
 	prefix := code[start:byteCur]
 	c := Completion{Start: utf8.RuneCountInString(code[:start]), End: cursor, Metadata: map[string]any{}}
+	pkg := s.intelPackage()
 	s.mu.RLock()
-	pkg := s.pkg
 	imports := maps2(s.fe.imports)
 	s.mu.RUnlock()
 	seen := map[string]bool{}

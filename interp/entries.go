@@ -29,9 +29,10 @@ type entry struct {
 	cell  int      // the cell it came from
 	line  int      // where text starts in that cell
 	col   int
-	text  string   // the declaration's Go source
-	spec  bool     // text is a type spec from a group, without "type"
-	decl  ast.Decl // text parsed, or nil
+	text  string          // the declaration's Go source
+	spec  bool            // text is a type spec from a group, without "type"
+	decl  ast.Decl        // text parsed, or nil
+	refs  map[string]bool // every identifier in the text, once parsed
 }
 
 // header is the //line directive that gives the entry's text its cell
@@ -57,7 +58,23 @@ func (e *entry) parse(fset *token.FileSet) (ast.Decl, error) {
 		return nil, fmt.Errorf("reparse declaration of %s: %d declarations", strings.Join(e.names, ", "), len(f.Decls))
 	}
 	e.decl = f.Decls[0]
+	if e.refs == nil {
+		e.refs = identNames(e.decl)
+	}
 	return e.decl, nil
+}
+
+// identNames returns the names of all identifiers in n: what a
+// declaration may refer to.
+func identNames(n ast.Node) map[string]bool {
+	m := map[string]bool{}
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			m[id.Name] = true
+		}
+		return true
+	})
+	return m
 }
 
 // sameAs reports whether e declares the same thing, the same way, as o:

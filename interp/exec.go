@@ -67,6 +67,7 @@ func (s *Session) commit(u *unit) {
 	s.fe.imports = u.imports
 	s.fe.entries = u.entries
 	s.pkg, s.info = u.pkg, u.info
+	s.gen++
 }
 
 // errRebind means an import name now stands for another package, which

@@ -107,13 +107,20 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 		}
 	}
 
+	refs := identNames(pc.fn)
+	for _, d := range pc.decls {
+		for n := range identNames(d) {
+			refs[n] = true
+		}
+	}
+
 	// Pass 1: top-level := and var are still locals of the cell function.
 	// It finds their types, the packages used without an import, and the
 	// errors of the statements themselves.
 	var info *types.Info
 	var errs []types.Error
 	for attempt := 0; ; attempt++ {
-		info, _, errs, err = fe.check(u.imports, fe.liveDecls(declared), pc)
+		info, _, errs, err = fe.check(u.imports, fe.liveDecls(declared, refs, all), pc)
 		if err != nil {
 			return nil, err
 		}
@@ -141,7 +148,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	}
 
 	// Pass 2: the program as it will run.
-	live := fe.liveDecls(declared)
+	live := fe.liveDecls(declared, refs, all)
 	var varDecls []ast.Decl
 	for _, h := range hoisted {
 		varDecls = append(varDecls, h.decl)
@@ -244,12 +251,70 @@ func replaced(e *entry, names map[string]bool) bool {
 	return false
 }
 
-// liveDecls returns the parsed declarations of the entries a cell that
-// declares names does not replace.
-func (fe *frontEnd) liveDecls(names map[string]bool) []ast.Decl {
-	var ds []ast.Decl
+// liveDecls returns the parsed declarations of the entries a cell needs
+// checked with it: those it refers to, transitively, and those that
+// refer to a name it declares again (they may break); all of them when
+// all is set. Entries replaced by the cell's names are left out. Checking
+// only these keeps a trivial cell fast however long the notebook.
+func (fe *frontEnd) liveDecls(declared, refs map[string]bool, all bool) []ast.Decl {
+	var live []*entry
 	for _, e := range fe.entries {
-		if replaced(e, names) {
+		if !replaced(e, declared) {
+			live = append(live, e)
+		}
+	}
+	include := map[*entry]bool{}
+	if all {
+		for _, e := range live {
+			include[e] = true
+		}
+	} else {
+		byName := map[string][]*entry{}
+		for _, e := range live {
+			if _, err := e.parse(fe.fset); err != nil {
+				continue
+			}
+			for _, n := range e.names {
+				byName[n] = append(byName[n], e)
+				if recv, _, ok := strings.Cut(n, "."); ok {
+					byName[recv] = append(byName[recv], e) // a type brings its methods
+				}
+			}
+		}
+		var queue []string
+		for n := range refs {
+			queue = append(queue, n)
+		}
+		for _, e := range live {
+			for n := range declared {
+				if e.refs[n] {
+					queue = append(queue, e.names...) // it uses a redeclared name
+					break
+				}
+			}
+		}
+		seen := map[string]bool{}
+		for len(queue) > 0 {
+			n := queue[len(queue)-1]
+			queue = queue[:len(queue)-1]
+			if seen[n] {
+				continue
+			}
+			seen[n] = true
+			for _, e := range byName[n] {
+				if include[e] {
+					continue
+				}
+				include[e] = true
+				for r := range e.refs {
+					queue = append(queue, r)
+				}
+			}
+		}
+	}
+	var ds []ast.Decl
+	for _, e := range live {
+		if !include[e] {
 			continue
 		}
 		d, err := e.parse(fe.fset)

@@ -33,8 +33,8 @@ func (s *Session) inspect(code string, cursor, detail int) Inspection {
 	if expr == "" {
 		return Inspection{Data: map[string]any{}}
 	}
+	pkg := s.intelPackage()
 	s.mu.RLock()
-	pkg := s.pkg
 	imports := maps2(s.fe.imports)
 	var entries []*entry
 	entries = append(entries, s.fe.entries...)

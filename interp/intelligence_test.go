@@ -149,3 +149,18 @@ func TestIntelligenceDuringExecute(t *testing.T) {
 		t.Fatal("no answer while a cell runs")
 	}
 }
+
+// TestCompleteSeesEveryCell checks that names of cells the last cell did
+// not use are still completed and inspected.
+func TestCompleteSeesEveryCell(t *testing.T) {
+	s := newTestSession(t, "type Vec struct{ X, Y float64 }\nfunc (v Vec) Len() float64 { return v.X + v.Y }\norigin := Vec{}", "unrelated := 1")
+	if c := s.Complete("orig", 4); !slices.Contains(c.Matches, "origin") {
+		t.Errorf("Complete(orig) = %v", c.Matches)
+	}
+	if c := s.Complete("origin.", 7); !slices.Contains(c.Matches, "Len") {
+		t.Errorf("Complete(origin.) = %v", c.Matches)
+	}
+	if in := s.Inspect("Vec", 1, 0); !in.Found {
+		t.Errorf("Inspect(Vec) not found")
+	}
+}

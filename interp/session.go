@@ -81,6 +81,9 @@ type Session struct {
 	pkg       *types.Package               // the last type-checked package
 	info      *types.Info
 	lastUnit  *unit           // the unit a rebuild compiled
+	gen       int             // counts commits
+	intel     *types.Package  // the whole package, for completion (intelPackage)
+	intelGen  int             // the gen intel was built at
 	lib       *stdlib.Library // the interpreted parts of the standard library, in yi
 }
 

@@ -18,8 +18,9 @@ type Variable struct {
 func (s *Session) Variables() []Variable {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
+	pkg := s.intelPackage()
 	s.mu.RLock()
-	pkg, yi := s.pkg, s.yi
+	yi := s.yi
 	var names []string
 	for _, e := range s.fe.entries {
 		if e.kind == kindVar {
@@ -67,6 +68,7 @@ func (s *Session) Reset() error {
 	s.fe.entries = nil
 	s.fe.sources = map[int][]byte{}
 	s.pkg, s.info = nil, nil
+	s.gen++
 	s.dirty = false
 	return nil
 }
