@@ -163,6 +163,9 @@ func declEntries(fset *token.FileSet, pc *parsedCell, d ast.Decl) []*entry {
 					}
 				}
 			}
+			if len(e.names) == 0 {
+				return nil // const () or const _ = ...: nothing to keep
+			}
 			e.text, e.line, e.col = textOf(d.Pos(), d.End())
 			return []*entry{e}
 		}

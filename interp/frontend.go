@@ -97,10 +97,16 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 
 	// Declared names, and what they replace.
 	var cellEntries []*entry
+	var entryNodes []ast.Decl // the node to compile for each entry; nil after a group's first
 	declared := map[string]bool{}
 	for _, d := range pc.decls {
-		for _, e := range declEntries(fe.fset, pc, d) {
+		for i, e := range declEntries(fe.fset, pc, d) {
 			cellEntries = append(cellEntries, e)
+			if i == 0 {
+				entryNodes = append(entryNodes, d)
+			} else {
+				entryNodes = append(entryNodes, nil)
+			}
 			for _, n := range e.names {
 				declared[n] = true
 			}
@@ -143,6 +149,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	hoisted := hoist(fe, pc, info, u.imports)
 	for _, h := range hoisted {
 		cellEntries = append(cellEntries, h.entry)
+		entryNodes = append(entryNodes, h.decl)
 		declared[h.entry.names[0]] = true
 		u.vars = append(u.vars, h.entry.names[0])
 	}
@@ -187,7 +194,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	var newDecls []ast.Decl
 	for i, e := range cellEntries {
 		old := byName[e.names[0]]
-		d := entryDecl(pc, hoisted, i, len(cellEntries)-len(hoisted))
+		d := entryNodes[i]
 		switch {
 		case old != nil && old.sameAs(e):
 			kept = append(kept, old)
@@ -215,30 +222,6 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	u.compile = orderDecls(u.compile, info)
 	u.rewrites = rewrite(fe, u)
 	return u, nil
-}
-
-// entryDecl returns the node of the i-th of a cell's entries: its own
-// declarations first (as declEntries listed them), then hoisted variables.
-// Grouped type specs share their GenDecl; it is returned once.
-func entryDecl(pc *parsedCell, hoisted []hoistedVar, i, nDecl int) ast.Decl {
-	if i >= nDecl {
-		return hoisted[i-nDecl].decl
-	}
-	k := 0
-	for _, d := range pc.decls {
-		n := 1
-		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
-			n = len(g.Specs)
-		}
-		if i < k+n {
-			if i == k {
-				return d
-			}
-			return nil
-		}
-		k += n
-	}
-	return nil
 }
 
 // replaced reports whether a declaration of one of names replaces e.
