@@ -18,8 +18,10 @@
 //     the cell's own line and column; the statements become the body of a
 //     generated function _gkCellN (cellsrc.go), which gives them Go's
 //     function-level scoping.
-//  2. Type-check (check.go): go/types checks the cell together with every
-//     live declaration of the session, as one package main. Imports come
+//  2. Type-check (check.go): go/types checks the cell together with the
+//     live declarations of the session it needs (those it refers to,
+//     transitively, and those that use a name it redeclares), as one
+//     package main. Imports come
 //     from export data embedded at go generate time (internal/stdtypes: the
 //     standard library and the toolkit), so the first cell needs no go
 //     command. A package used without an import line is imported
@@ -33,9 +35,11 @@
 //     per-iteration loop variables, min/max/clear, explicit type arguments
 //     for generic calls, method expressions, promoted methods of embedded
 //     interfaces, defers whose operands yaegi would evaluate late, panic
-//     messages of cell-defined error types, and a depth count in recursive
-//     functions so that runaway recursion stops with "stack overflow in f"
-//     instead of killing the process.
+//     messages and positions, values of cell types put into interfaces,
+//     type switches with interface cases, break/continue inside select,
+//     and a depth count in recursive functions so that runaway recursion
+//     stops with "stack overflow in f" instead of killing the process.
+//     Declarations reach yaegi callees first (order.go).
 //  5. Run (exec.go): the rewritten declarations and _gkCellN are compiled
 //     into the interpreter and _gkCellN is called under the cell's context.
 //     A bare expression as the last statement reports its value through
