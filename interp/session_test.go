@@ -96,3 +96,32 @@ func TestVariablesAndReset(t *testing.T) {
 		t.Errorf("after Reset: %v %v", r.Data, err)
 	}
 }
+
+// TestReplay checks that replaying cells restores their declarations
+// and variables (at zero values) without running their statements.
+func TestReplay(t *testing.T) {
+	var out strings.Builder
+	s, err := New(Options{Stdout: &out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := s.Replay(context.Background(), []string{
+		"import \"strings\"\ntype Greeter struct{ name string }\nfunc (g Greeter) Hi() string { return strings.ToUpper(\"hi \" + g.name) }",
+		"counter := 41\nfmt.Println(\"this must not print\")",
+		"func broken() int { return undefinedName }",
+	})
+	if err == nil || !strings.Contains(err.Error(), "cell[3]") {
+		t.Errorf("Replay error = %v, want one about cell[3]", err)
+	}
+	want := []string{"Greeter", "Greeter.Hi", "counter"}
+	if strings.Join(names, ",") != strings.Join(want, ",") {
+		t.Errorf("Replay names = %v, want %v", names, want)
+	}
+	if out.Len() != 0 {
+		t.Errorf("Replay ran statements: %q", out.String())
+	}
+	r, err := s.Execute(context.Background(), "Greeter{\"bo\"}.Hi() + fmt.Sprint(counter)", 4)
+	if err != nil || r.Data["text/plain"] != `"HI BO0"` {
+		t.Errorf("after replay: %v %v", r.Data, err)
+	}
+}
