@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -60,7 +61,22 @@ func FuzzFrontEnd(f *testing.F) {
 	names := newPkgNames(ti.std.Paths())
 	f.Fuzz(func(t *testing.T, src string) {
 		fe := &frontEnd{fset: token.NewFileSet(), ti: ti, imports: map[string]string{}, sources: map[int][]byte{}, names: names}
-		u, err := fe.compile(1, []byte(src), false)
+		type result struct {
+			u   *unit
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			u, err := fe.compile(1, []byte(src), false)
+			done <- result{u, err}
+		}()
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("front end still busy after 10 s on %q", src)
+		}
+		u, err := r.u, r.err
 		if err != nil {
 			if _, ok := err.(*Error); !ok {
 				t.Fatalf("front end error is not an *Error: %v", err)
