@@ -114,7 +114,9 @@ func hoist(fe *frontEnd, pc *parsedCell, info *types.Info, imports map[string]st
 }
 
 // hoistable reports whether a variable of type t can be declared at
-// package level: not of a type local to a function.
+// package level: its type must be nameable there (not local to a
+// function, not another package's unexported type). Other variables stay
+// local to their cell.
 func hoistable(t types.Type) bool {
 	ok := true
 	var visit func(t types.Type)
@@ -126,8 +128,13 @@ func hoistable(t types.Type) bool {
 		seen[t] = true
 		switch t := t.(type) {
 		case *types.Named:
-			if obj := t.Obj(); obj.Pkg() != nil && obj.Parent() != obj.Pkg().Scope() {
-				ok = false
+			obj := t.Obj()
+			if obj.Pkg() != nil && obj.Parent() != obj.Pkg().Scope() {
+				ok = false // local to a function
+				return
+			}
+			if obj.Pkg() != nil && obj.Pkg().Path() != "main" && !obj.Exported() {
+				ok = false // another package's unexported type cannot be named
 				return
 			}
 			if args := t.TypeArgs(); args != nil {
