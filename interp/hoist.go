@@ -50,24 +50,55 @@ func hoist(fe *frontEnd, pc *parsedCell, info *types.Info, imports map[string]st
 		}
 		return tx, true
 	}
+	type unusedAfter struct {
+		i    int
+		name string
+	}
+	var unused []unusedAfter
 	list := pc.fn.Body.List
+	defer func() {
+		if len(unused) == 0 {
+			return
+		}
+		var out []ast.Stmt
+		k := 0
+		for i, st := range pc.fn.Body.List {
+			out = append(out, st)
+			for ; k < len(unused) && unused[k].i == i; k++ {
+				out = append(out, assign(idents("_"), token.ASSIGN, ast.NewIdent(unused[k].name)))
+			}
+		}
+		// (A := statement is never the cell's result, so the result
+		// stays last.)
+		pc.fn.Body.List = out
+	}()
 	for i, st := range list {
 		switch st := st.(type) {
 		case *ast.AssignStmt:
 			if st.Tok != token.DEFINE {
 				continue
 			}
+			var defs []*ast.Ident
 			ok := true
 			for _, l := range st.Lhs {
 				if id, isID := l.(*ast.Ident); isID && id.Name != "_" && info.Defs[id] != nil {
-					if _, good := add(id); !good {
+					defs = append(defs, id)
+					if v, isVar := info.Defs[id].(*types.Var); !isVar || !hoistable(v.Type()) || v.Type() == types.Typ[types.Invalid] {
 						ok = false
 					}
 				}
 			}
-			if ok {
-				st.Tok = token.ASSIGN
+			if !ok {
+				// They stay local to the cell: keep Go from calling them unused.
+				for _, id := range defs {
+					unused = append(unused, unusedAfter{i, id.Name})
+				}
+				continue
 			}
+			for _, id := range defs {
+				add(id)
+			}
+			st.Tok = token.ASSIGN
 		case *ast.DeclStmt:
 			g, isGen := st.Decl.(*ast.GenDecl)
 			if !isGen || g.Tok != token.VAR {
