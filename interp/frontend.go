@@ -53,7 +53,6 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 
 	// Imports the cell names explicitly.
 	var diags []diag
-	cellImports := map[string]bool{}
 	for _, spec := range pc.imports {
 		path, _ := strconv.Unquote(spec.Path.Value)
 		pos := toCellPos(fe.fset.Position(spec.Path.Pos()))
@@ -77,7 +76,6 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 			name = "." + path
 		}
 		u.imports[name] = path
-		cellImports[name] = true
 	}
 	if len(diags) > 0 {
 		return nil, compileError(diags, fe.sources)
