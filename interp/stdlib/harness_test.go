@@ -18,12 +18,16 @@ type session struct {
 	imp map[string]bool // imported already: yaegi rejects a second import of a binary package
 }
 
+// newSession makes a session; t may be nil (in benchmarks), then a
+// failing Load panics.
 func newSession(t *testing.T) *session {
-	t.Helper()
 	out := &strings.Builder{}
 	i := interp.New(interp.Options{Stdout: out, Stderr: out})
 	lib, err := Load(i)
 	if err != nil {
+		if t == nil {
+			panic(err)
+		}
 		t.Fatalf("Load: %v", err)
 	}
 	return &session{t: t, i: i, lib: lib, out: out, imp: map[string]bool{}}

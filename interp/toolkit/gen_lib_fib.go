@@ -16,6 +16,7 @@ func init() {
 		"Fib":               reflect.ValueOf(fib.Fib),
 		"GoroutinePerConn":  reflect.ValueOf(fib.GoroutinePerConn),
 		"Latency":           reflect.ValueOf(fib.Latency),
+		"LatencyClients":    reflect.ValueOf(fib.LatencyClients),
 		"MaxN":              reflect.ValueOf(constant.MakeFromLiteral("42", token.INT, 0)),
 		"MaxRequests":       reflect.ValueOf(constant.MakeFromLiteral("10000000", token.INT, 0)),
 		"PickN":             reflect.ValueOf(fib.PickN),

@@ -12,6 +12,7 @@ import (
 func init() {
 	Symbols["github.com/gokernel/gokernel/lib/sock/sock"] = map[string]reflect.Value{
 		// functions, constants and variables
+		"CheckLoopback": reflect.ValueOf(sock.CheckLoopback),
 		"EchoBenchmark": reflect.ValueOf(sock.EchoBenchmark),
 		"EchoPrefix":    reflect.ValueOf(constant.MakeFromLiteral("\"Got:\"", token.STRING, 0)),
 		"ErrClosed":     reflect.ValueOf(&sock.ErrClosed).Elem(),
@@ -33,6 +34,7 @@ func init() {
 		"Loop":        reflect.ValueOf((*sock.Loop)(nil)),
 		"Pool":        reflect.ValueOf((*sock.Pool)(nil)),
 		"Socket":      reflect.ValueOf((*sock.Socket)(nil)),
+		"Stats":       reflect.ValueOf((*sock.Stats)(nil)),
 		// interface wrappers
 		"_Conn":      reflect.ValueOf((*_github_com_gokernel_gokernel_lib_sock_Conn)(nil)),
 		"_EventLoop": reflect.ValueOf((*_github_com_gokernel_gokernel_lib_sock_EventLoop)(nil)),
