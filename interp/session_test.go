@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestUserExpression(t *testing.T) {
@@ -123,5 +124,45 @@ func TestReplay(t *testing.T) {
 	r, err := s.Execute(context.Background(), "Greeter{\"bo\"}.Hi() + fmt.Sprint(counter)", 4)
 	if err != nil || r.Data["text/plain"] != `"HI BO0"` {
 		t.Errorf("after replay: %v %v", r.Data, err)
+	}
+}
+
+// TestInterruptedLoopStops checks that a cancelled busy loop really stops,
+// even when the next cell starts at once (yaegi's top-level frame is
+// shared between runs; a cell's statements run in a function of their own).
+func TestInterruptedLoopStops(t *testing.T) {
+	s := newTestSession(t, "var n int64")
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := s.Execute(ctx, "for {\n\tn++\n}", 2)
+		done <- err
+	}()
+	// Let it spin, then interrupt.
+	time.Sleep(200 * time.Millisecond)
+	cancel()
+	var e *Error
+	select {
+	case err := <-done:
+		if !errors.As(err, &e) || e.Name != ErrInterrupted {
+			t.Fatalf("err = %v, want Interrupted", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Execute did not return after cancel")
+	}
+	r1, err := s.Execute(context.Background(), "a := n\na", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	r2, err := s.Execute(context.Background(), "n == a", 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r2.Data["text/plain"] != "true" {
+		t.Errorf("n still changes after the interrupt (was %v)", r1.Data)
+	}
+	if r1.Data["text/plain"] == "0" {
+		t.Errorf("the loop never ran")
 	}
 }
