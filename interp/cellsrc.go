@@ -38,6 +38,8 @@ type parsedCell struct {
 	// program is set when the cell starts with a package clause: a whole
 	// program, whose main the cell runs.
 	program bool
+	// runner calls fn and signals when it returns (markFinish).
+	runner *ast.FuncDecl
 }
 
 // parseCell parses src as cell count on fset.

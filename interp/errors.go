@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Error names a student sees.
@@ -133,5 +134,15 @@ func typeDiag(e types.Error) diag {
 // interrupted is the error of a cell stopped by its context.
 func interrupted() *Error {
 	msg := "the cell was interrupted; variables it was setting may hold partial results"
+	return &Error{Name: ErrInterrupted, Value: msg, Traceback: []string{ErrInterrupted + ": " + msg}}
+}
+
+// stopGrace is how long an interrupted cell may take to stop.
+const stopGrace = 2 * time.Second
+
+// stillRunning is the error of an interrupted cell whose code did not
+// stop (it is blocked in a call the interpreter cannot cut short).
+func stillRunning() *Error {
+	msg := "the cell was interrupted, but its code is still running (blocked in a call that cannot be cut short); restart the kernel to stop it"
 	return &Error{Name: ErrInterrupted, Value: msg, Traceback: []string{ErrInterrupted + ": " + msg}}
 }

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gokernel/gokernel/interp/stdlib"
 	yaegi "github.com/traefik/yaegi/interp"
@@ -99,6 +100,9 @@ func (s *Session) load(yi *yaegi.Interpreter, u *unit) error {
 	f := &ast.File{Name: ast.NewIdent("main"), Package: u.pc.file.Package}
 	f.Decls = append(f.Decls, u.compile...)
 	f.Decls = append(f.Decls, u.pc.fn)
+	if u.pc.runner != nil {
+		f.Decls = append(f.Decls, u.pc.runner)
+	}
 	return s.compileAST(yi, f)
 }
 
@@ -188,7 +192,9 @@ func (s *Session) compileAST(yi *yaegi.Interpreter, f *ast.File) (err error) {
 	if err != nil {
 		return internalError(err)
 	}
-	if _, err := yi.Execute(prog); err != nil {
+	// With a context, so that yaegi generates channel operations that an
+	// interrupt can cancel (it decides when it generates the code).
+	if _, err := yi.ExecuteWithContext(context.Background(), prog); err != nil {
 		return internalError(err)
 	}
 	return nil
@@ -285,7 +291,16 @@ func (s *Session) run(ctx context.Context, count int) (*cellValue, error) {
 	s.rt.begin(runCtx, cancel)
 	defer s.rt.begin(nil, nil)
 	s.trace.reset()
-	_, err := s.yi.EvalWithContext(runCtx, cellFuncName(count)+"()")
+	finished := s.rt.done()
+	_, err := s.yi.EvalWithContext(runCtx, runnerName(count)+"()")
+	if runCtx.Err() != nil {
+		// Stopped from outside: give the interpreter a moment to unwind.
+		select {
+		case <-finished:
+		case <-time.After(stopGrace):
+			return nil, stillRunning()
+		}
+	}
 	if so := s.rt.stopped(); so != nil {
 		return nil, panicError(so, cellPos{}, nil, nil, nil)
 	}

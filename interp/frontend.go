@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
@@ -219,6 +220,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	}
 	u.compile = orderDecls(u.compile, info)
 	u.rewrites = rewrite(fe, u)
+	markFinish(fe, pc)
 	return u, nil
 }
 
@@ -364,3 +366,21 @@ func maps2(m map[string]string) map[string]string {
 	}
 	return c
 }
+
+// markFinish gives the cell a runner that calls its function and signals
+// when it has returned, even after an interrupt, so that the session
+// knows the cell really stopped. The defer lives in the runner: a defer
+// in the cell function itself upsets yaegi's closures there.
+//
+//	func _gkRunN() { _gkfin := _gkrt.Token(); defer _gkrt.Finish(_gkfin); _gkCellN() }
+func markFinish(fe *frontEnd, pc *parsedCell) {
+	src := "package main\nfunc " + runnerName(pc.count) + "() {\n\t_gkfin := " + rtName + ".Token()\n\tdefer " + rtName + ".Finish(_gkfin)\n\t" + cellFuncName(pc.count) + "()\n}\n"
+	f, err := parser.ParseFile(fe.fset, "", src, parser.SkipObjectResolution)
+	if err != nil {
+		return
+	}
+	pc.runner = f.Decls[0].(*ast.FuncDecl)
+}
+
+// runnerName is the name of the function that runs cell n.
+func runnerName(n int) string { return "_gkRun" + strconv.Itoa(n) }

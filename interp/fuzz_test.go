@@ -32,6 +32,9 @@ func rtStub() *types.Package {
 	fn("Overflow", str, integer, integer)
 	fn("PanicText", anyT, str)
 	fn("PanicAt", anyT, integer, integer, integer)
+	ch := types.NewChan(types.SendRecv, types.NewStruct(nil, nil))
+	p.Scope().Insert(types.NewFunc(token.NoPos, p, "Token", types.NewSignatureType(nil, nil, nil, nil, types.NewTuple(types.NewParam(token.NoPos, p, "", ch)), false)))
+	fn("Finish", ch)
 	p.MarkComplete()
 	return p
 }
@@ -123,7 +126,11 @@ func rewrittenSource(t *testing.T, fset *token.FileSet, u *unit) []byte {
 		b.WriteString("\t" + fmtName + " \"fmt\"\n")
 	}
 	b.WriteString(")\n\nvar _gkDepth int\nvar _ = " + rtName + ".Result\nvar _ = " + fmtAs + ".Sprint\n\n")
-	for _, d := range append(append([]ast.Decl(nil), u.compile...), u.pc.fn) {
+	decls := append(append([]ast.Decl(nil), u.compile...), u.pc.fn)
+	if u.pc.runner != nil {
+		decls = append(decls, u.pc.runner)
+	}
+	for _, d := range decls {
 		if err := printer.Fprint(&b, token.NewFileSet(), stripPos(d)); err != nil {
 			t.Fatalf("print rewritten code: %v", err)
 		}

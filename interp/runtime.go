@@ -26,6 +26,7 @@ type runtimeState struct {
 	result   *cellValue
 	overflow *stackOverflow // why the running cell was stopped
 	panicked *notedPanic    // the last panic value with a method-made message
+	finished chan struct{}  // closed when the running cell's function returns
 }
 
 // notedPanic is a panic value noted by interpreted code just before it
@@ -88,6 +89,17 @@ func (rt *runtimeState) begin(ctx context.Context, cancel context.CancelFunc) {
 	defer rt.mu.Unlock()
 	rt.ctx, rt.cancel = ctx, cancel
 	rt.result, rt.overflow, rt.panicked = nil, nil, nil
+	if ctx != nil {
+		rt.finished = make(chan struct{})
+	}
+}
+
+// done returns the channel closed when the running cell's function has
+// returned, even after an interrupt.
+func (rt *runtimeState) done() <-chan struct{} {
+	rt.mu.Lock()
+	defer rt.mu.Unlock()
+	return rt.finished
 }
 
 // stopped returns why the helpers stopped the cell, if they did.
@@ -158,6 +170,16 @@ func (rt *runtimeState) exports() yaegi.Exports {
 				rt.result = &cellValue{v: v, text: text}
 			}),
 			"Overflow": reflect.ValueOf(rt.overflowed),
+			"Token": reflect.ValueOf(func() chan struct{} {
+				rt.mu.Lock()
+				defer rt.mu.Unlock()
+				return rt.finished
+			}),
+			"Finish": reflect.ValueOf(func(ch chan struct{}) {
+				if ch != nil {
+					close(ch)
+				}
+			}),
 			"PanicAt": reflect.ValueOf(func(v any, cell, line, col int) {
 				rt.mu.Lock()
 				defer rt.mu.Unlock()
