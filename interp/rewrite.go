@@ -115,6 +115,10 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 		if s := rw.selectBranches(n); s != nil {
 			c.Replace(s)
 		}
+	case *ast.GoStmt:
+		if s := rw.goStmt(n); s != nil {
+			c.Replace(s)
+		}
 	case *ast.ForStmt:
 		rw.popLoop()
 		rw.forLoopVars(n, labelOf(c))

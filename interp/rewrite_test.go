@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"errors"
 	"go/token"
 	"testing"
 )
@@ -30,6 +31,7 @@ func TestRewriteRules(t *testing.T) {
 		{"select-branch", "c := make(chan int)\nloop:\nfor {\n\tselect {\n\tcase <-c:\n\t\tbreak loop\n\t}\n}"},
 		{"fmt-verb", "type S int\nfunc (S) String() string { return \"\" }\nfmt.Printf(\"%d\", S(1))"},
 		{"main", "func main() {}"},
+		{"go", "go fmt.Println(1, nil)"},
 	}
 	ti, err := newTypeImporter()
 	if err != nil {
@@ -46,5 +48,12 @@ func TestRewriteRules(t *testing.T) {
 		if u.rewrites[tt.rule] == 0 {
 			t.Errorf("rule %s did not fire on %q (fired: %v)", tt.rule, tt.cell, u.rewrites)
 		}
+	}
+}
+
+func TestGoPanicText(t *testing.T) {
+	got := goPanicText(errors.New("boom"), 3, 5, 2)
+	if want := "panic in the goroutine started at cell[3] line 5:2: boom\n"; got != want {
+		t.Errorf("goPanicText = %q, want %q", got, want)
 	}
 }

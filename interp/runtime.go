@@ -3,6 +3,7 @@ package interp
 import (
 	"context"
 	"fmt"
+	"io"
 	"reflect"
 	"sync"
 	"time"
@@ -27,6 +28,7 @@ type runtimeState struct {
 	overflow *stackOverflow // why the running cell was stopped
 	panicked *notedPanic    // the last panic value with a method-made message
 	finished chan struct{}  // closed when the running cell's function returns
+	stderr   io.Writer      // the session's Stderr
 }
 
 // notedPanic is a panic value noted by interpreted code just before it
@@ -170,6 +172,10 @@ func (rt *runtimeState) exports() yaegi.Exports {
 				rt.result = &cellValue{v: v, text: text}
 			}),
 			"Overflow": reflect.ValueOf(rt.overflowed),
+			"GoPanic": reflect.ValueOf(func(v any, cell, line, col int) {
+				fmt.Fprint(rt.stderr, goPanicText(v, cell, line, col))
+				panic(v) // as in Go, a goroutine's panic ends the program
+			}),
 			"Token": reflect.ValueOf(func() chan struct{} {
 				rt.mu.Lock()
 				defer rt.mu.Unlock()

@@ -103,7 +103,7 @@ func New(opts Options) (*Session, error) {
 	s := &Session{
 		opts:  opts,
 		trace: &traceWriter{out: opts.Stderr},
-		rt:    &runtimeState{},
+		rt:    &runtimeState{stderr: opts.Stderr},
 	}
 	s.fe = &frontEnd{
 		ti:      ti,
