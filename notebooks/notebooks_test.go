@@ -72,12 +72,25 @@ func TestUpToDate(t *testing.T) {
 	}
 }
 
+// requireExecuted stops a subtest with one message when the notebook
+// has not been run at all.
+func requireExecuted(t *testing.T, nb *notebook.Notebook) {
+	t.Helper()
+	for _, c := range nb.CodeCells() {
+		if c.ExecutionCount != 0 {
+			return
+		}
+	}
+	t.Fatal("the notebook has no outputs: run go run notebooks/gen.go")
+}
+
 // TestExecuted checks the outputs the kernel wrote: every code cell ran,
 // none failed or wrote to stderr, and every chart is there.
 func TestExecuted(t *testing.T) {
 	for _, src := range scripts(t) {
 		t.Run(filepath.Base(src), func(t *testing.T) {
 			committed, _ := load(t, src)
+			requireExecuted(t, committed)
 			for _, c := range committed.CodeCells() {
 				if c.ExecutionCount == 0 {
 					t.Errorf("cell %s was not executed", c.ID)
@@ -118,6 +131,7 @@ func TestChecksPass(t *testing.T) {
 	for _, src := range scripts(t) {
 		t.Run(filepath.Base(src), func(t *testing.T) {
 			committed, _ := load(t, src)
+			requireExecuted(t, committed)
 			n := 0
 			for _, c := range committed.CodeCells() {
 				out := stdout(c)
