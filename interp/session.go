@@ -10,7 +10,8 @@ import (
 	"sync"
 
 	"github.com/gokernel/gokernel/interp/stdlib"
-	"github.com/gokernel/gokernel/interp/toolkit"
+	"github.com/gokernel/gokernel/lib/closer"
+	"github.com/gokernel/gokernel/lib/display"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -21,8 +22,14 @@ type Options struct {
 	// Stdin is what cells read as standard input (fmt.Scan*, os.Stdin).
 	Stdin io.Reader
 	// Display receives rich output: display_data, update_display_data and
-	// clear_output. Nil drops it.
+	// clear_output. Nil drops it. Cells show rich output through package
+	// display, which is bound to it.
 	Display func(Display)
+	// Crash, when set, receives the line that says which cell line started
+	// a goroutine whose panic is about to end the process (the executor
+	// passes the runtime's crash pipe, so the explanation of the crash
+	// names it). Nil sends it to Stderr.
+	Crash io.Writer
 }
 
 // Display kinds.
@@ -85,6 +92,10 @@ type Session struct {
 	intel     *types.Package  // the whole package, for completion (intelPackage)
 	intelGen  int             // the gen intel was built at
 	lib       *stdlib.Library // the interpreted parts of the standard library, in yi
+
+	disp    *display.Display // package display of the cells
+	rich    *richResult      // the running cell's result as a MIME bundle
+	closers *closer.Set      // what cells started through the toolkit
 }
 
 // New starts a session with the standard library and the toolkit
@@ -100,10 +111,20 @@ func New(opts Options) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load standard library types: %w", err)
 	}
+	if err := addDisplayTypes(ti); err != nil {
+		return nil, err
+	}
+	crash := opts.Crash
+	if crash == nil {
+		crash = opts.Stderr
+	}
 	s := &Session{
-		opts:  opts,
-		trace: &traceWriter{out: opts.Stderr},
-		rt:    &runtimeState{stderr: opts.Stderr},
+		opts:    opts,
+		trace:   &traceWriter{out: opts.Stderr},
+		rt:      &runtimeState{stderr: crash},
+		disp:    display.New(publishDisplay(opts.Display)),
+		rich:    &richResult{},
+		closers: &closer.Set{},
 	}
 	s.fe = &frontEnd{
 		ti:      ti,
@@ -129,7 +150,7 @@ func (s *Session) newInterp() (*interp.Interpreter, error) {
 		return nil, fmt.Errorf("load standard library: %w", err)
 	}
 	s.lib = lib
-	if err := toolkit.Load(yi); err != nil {
+	if err := useToolkit(yi, s.closers); err != nil {
 		return nil, fmt.Errorf("load toolkit: %w", err)
 	}
 	if ex := stdinExports(s.opts.Stdin); ex != nil {
@@ -139,6 +160,9 @@ func (s *Session) newInterp() (*interp.Interpreter, error) {
 	}
 	if err := yi.Use(s.rt.exports()); err != nil {
 		return nil, fmt.Errorf("load runtime helpers: %w", err)
+	}
+	if err := s.useDisplay(yi); err != nil {
+		return nil, err
 	}
 	f, err := parser.ParseFile(yi.FileSet(), "prelude.go", prelude, parser.SkipObjectResolution)
 	if err != nil {
@@ -153,14 +177,23 @@ func (s *Session) newInterp() (*interp.Interpreter, error) {
 
 // Execute runs one cell. count is the execution count the cell is shown
 // with (cell[count] in messages). A cell failure is returned as *Error.
-// Cancelling ctx interrupts the cell.
+// Cancelling ctx interrupts the cell. Rich output the cell held back
+// (progress bars) is sent before Execute returns, and a result with a
+// rendering method (HTML, SVG, ...), an image or a chart comes back as
+// rich data.
 func (s *Session) Execute(ctx context.Context, code string, count int) (Result, error) {
 	s.execMu.Lock()
 	defer s.execMu.Unlock()
+	defer s.disp.Flush()
 	if strings.TrimSpace(code) == "" {
 		return Result{}, nil
 	}
-	return s.execute(ctx, code, count)
+	s.rich.reset()
+	res, err := s.execute(ctx, code, count)
+	if err == nil {
+		s.rich.apply(&res)
+	}
+	return res, err
 }
 
 // UserExpression evaluates expr in the session without side effects on
