@@ -9,137 +9,293 @@ import (
 	"unicode/utf8"
 )
 
-// complete answers complete_request from the session's last type-checked
-// state: after "x." the members of package, value or type x; otherwise
-// the names in scope (the session's declarations, imports, packages that
-// would be imported automatically, builtins and keywords) that start with
-// the word before the cursor.
+// match is one completion: a name and what it is.
+type match struct {
+	name string
+	kind string // function, method, variable, field, constant, type, package, keyword
+	sig  string // a function's signature, a value's type
+}
+
+// complete answers complete_request. The cell up to the cursor is
+// type-checked with the session's declarations (a probe), so that after
+// "x." it lists the members of package, value, type or expression x, and
+// otherwise the names in scope at the cursor (locals of the cell above
+// the cursor, the session's declarations, imports), packages that would
+// be imported automatically, builtins and keywords, that start with the
+// fragment before the cursor. Offsets are in code points.
 func (s *Session) complete(code string, cursor int) Completion {
 	byteCur := runeToByte(code, cursor)
-	start := byteCur
-	for start > 0 {
-		r, n := utf8.DecodeLastRuneInString(code[:start])
-		if !isIdentRune(r) {
-			break
-		}
-		start -= n
-	}
+	start := identStart(code, byteCur)
 	prefix := code[start:byteCur]
-	c := Completion{Start: utf8.RuneCountInString(code[:start]), End: cursor, Metadata: map[string]any{}}
-	pkg := s.intelPackage()
-	s.mu.RLock()
-	imports := maps2(s.fe.imports)
-	s.mu.RUnlock()
-	seen := map[string]bool{}
-	add := func(name string) {
-		if strings.HasPrefix(name, prefix) && !strings.HasPrefix(name, "_gk") && !seen[name] {
-			seen[name] = true
-			c.Matches = append(c.Matches, name)
-		}
-	}
+	c := Completion{Start: utf8.RuneCountInString(code[:start]), End: utf8.RuneCountInString(code[:byteCur])}
+	var ms []match
 	if start > 0 && code[start-1] == '.' {
-		x := start - 1
-		xs := x
-		for xs > 0 {
-			r, n := utf8.DecodeLastRuneInString(code[:xs])
-			if !isIdentRune(r) {
-				break
-			}
-			xs -= n
-		}
-		for _, name := range s.members(pkg, imports, code[xs:x]) {
-			add(name)
-		}
+		ms = s.memberMatches(code, start)
 	} else {
-		if pkg != nil {
-			for _, name := range pkg.Scope().Names() {
-				add(name)
-			}
-		}
-		for name := range imports {
-			if name[0] != '.' {
-				add(name)
-			}
-		}
-		for _, name := range types.Universe.Names() {
-			add(name)
-		}
-		for tok := token.BREAK; tok <= token.VAR; tok++ {
-			if tok.IsKeyword() {
-				add(tok.String())
-			}
-		}
-		if prefix != "" {
-			for name := range s.fe.names.byName {
-				add(name)
-			}
+		ms = s.scopeMatches(code, start, prefix)
+	}
+	seen := map[string]bool{}
+	var kept []match
+	for _, m := range ms {
+		if strings.HasPrefix(m.name, prefix) && m.name != "_" && !strings.HasPrefix(m.name, "_gk") && !seen[m.name] {
+			seen[m.name] = true
+			kept = append(kept, m)
 		}
 	}
-	sort.Strings(c.Matches)
+	sort.Slice(kept, func(i, j int) bool { return kept[i].name < kept[j].name })
+	kinds := make([]any, 0, len(kept))
+	for _, m := range kept {
+		c.Matches = append(c.Matches, m.name)
+		kinds = append(kinds, map[string]any{
+			"start": c.Start, "end": c.End, "text": m.name, "type": m.kind, "signature": m.sig,
+		})
+	}
+	c.Metadata = map[string]any{"_jupyter_types_experimental": kinds}
 	return c
 }
 
-// members lists what can follow "x.": the exported names of package x, or
-// the fields and methods of the value or type x.
-func (s *Session) members(pkg *types.Package, imports map[string]string, x string) []string {
-	var path string
-	if p, ok := imports[x]; ok {
-		path = p
-	} else if pkg != nil && pkg.Scope().Lookup(x) == nil && len(s.fe.names.byName[x]) > 0 {
-		path = s.fe.names.byName[x][0]
-	}
-	if path != "" {
-		p, err := s.fe.ti.Import(path)
-		if err != nil {
-			return nil
+// memberMatches lists what can follow the "x." that ends code[:start].
+func (s *Session) memberMatches(code string, start int) []match {
+	if p := s.newProbe(code, start); p != nil {
+		if ms, ok := p.members(); ok {
+			return ms
 		}
-		var out []string
-		for _, n := range p.Scope().Names() {
-			if token.IsExported(n) {
-				out = append(out, n)
-			}
-		}
-		return out
 	}
-	if pkg == nil {
+	// The cell around it did not parse or check: try the expression alone.
+	x := exprStart(code, start-1)
+	if x == start-1 {
 		return nil
 	}
-	obj := pkg.Scope().Lookup(x)
-	if obj == nil {
-		return nil
-	}
-	t := obj.Type()
-	if _, isType := obj.(*types.TypeName); isType {
-		// Method expressions: T.Method.
-		var out []string
-		ms := types.NewMethodSet(types.NewPointer(t))
-		for i := 0; i < ms.Len(); i++ {
-			out = append(out, ms.At(i).Obj().Name())
+	if p := s.newProbe(code[x:start], start-x); p != nil {
+		if ms, ok := p.members(); ok {
+			return ms
 		}
-		return out
 	}
-	return fieldsAndMethods(t)
+	return nil
 }
 
-// fieldsAndMethods lists the selectors of a value of type t.
-func fieldsAndMethods(t types.Type) []string {
-	var out []string
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
+// members lists the members of what the probe's selector names.
+func (p *probe) members() ([]match, bool) {
+	pkg, t, isType, ok := p.selection()
+	if !ok {
+		return nil, false
 	}
-	if st, ok := t.Underlying().(*types.Struct); ok {
-		for i := 0; i < st.NumFields(); i++ {
-			out = append(out, st.Field(i).Name())
+	var out []match
+	if pkg != nil {
+		for _, n := range pkg.Scope().Names() {
+			if token.IsExported(n) {
+				out = append(out, describe(pkg.Scope().Lookup(n), p.pkg))
+			}
+		}
+		return out, true
+	}
+	for _, obj := range selectors(t, isType) {
+		if obj.Exported() || obj.Pkg() == p.pkg {
+			out = append(out, describe(obj, p.pkg))
 		}
 	}
-	ms := types.NewMethodSet(types.NewPointer(t))
-	if types.IsInterface(t) {
-		ms = types.NewMethodSet(t)
+	return out, true
+}
+
+// selectors lists the fields and methods of a value of type t, or the
+// methods of type t for a method expression.
+func selectors(t types.Type, isType bool) []types.Object {
+	var out []types.Object
+	if isType {
+		ms := types.NewMethodSet(t)
+		if !types.IsInterface(t) {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+		for i := range ms.Len() {
+			out = append(out, ms.At(i).Obj())
+		}
+		return out
 	}
-	for i := 0; i < ms.Len(); i++ {
-		out = append(out, ms.At(i).Obj().Name())
+	base := t
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		base = p.Elem()
+	}
+	seen := map[string]bool{}
+	var walk func(st *types.Struct, depth int)
+	walk = func(st *types.Struct, depth int) {
+		for i := range st.NumFields() {
+			f := st.Field(i)
+			if !seen[f.Name()] {
+				seen[f.Name()] = true
+				out = append(out, f)
+			}
+			if f.Embedded() && depth < 8 {
+				ft := f.Type()
+				if p, ok := ft.Underlying().(*types.Pointer); ok {
+					ft = p.Elem()
+				}
+				if est, ok := ft.Underlying().(*types.Struct); ok {
+					walk(est, depth+1)
+				}
+			}
+		}
+	}
+	if st, ok := base.Underlying().(*types.Struct); ok {
+		walk(st, 0)
+	}
+	ms := types.NewMethodSet(t)
+	if !types.IsInterface(base) {
+		ms = types.NewMethodSet(types.NewPointer(base))
+	}
+	for i := range ms.Len() {
+		out = append(out, ms.At(i).Obj())
 	}
 	return out
+}
+
+// scopeMatches lists the names visible at code[:start]: from a probe of
+// the cell when it parses, else from the session's package.
+func (s *Session) scopeMatches(code string, start int, prefix string) []match {
+	var out []match
+	if p := s.newProbe(code, start); p != nil {
+		for _, obj := range p.scopeNames() {
+			out = append(out, describe(obj, p.pkg))
+		}
+	} else {
+		pkg := s.intelPackage()
+		s.mu.RLock()
+		imports := maps2(s.fe.imports)
+		s.mu.RUnlock()
+		if pkg != nil {
+			for _, n := range pkg.Scope().Names() {
+				out = append(out, describe(pkg.Scope().Lookup(n), pkg))
+			}
+		}
+		for n, path := range imports {
+			if n[0] != '.' {
+				out = append(out, match{name: n, kind: "package", sig: path})
+			}
+		}
+		for _, n := range types.Universe.Names() {
+			out = append(out, describe(types.Universe.Lookup(n), pkg))
+		}
+	}
+	for tok := token.BREAK; tok <= token.VAR; tok++ {
+		if tok.IsKeyword() {
+			out = append(out, match{name: tok.String(), kind: "keyword"})
+		}
+	}
+	if prefix != "" {
+		for n, paths := range s.fe.names.byName {
+			if strings.HasPrefix(n, prefix) {
+				out = append(out, match{name: n, kind: "package", sig: paths[0]})
+			}
+		}
+	}
+	return out
+}
+
+// describe says what kind of name obj is and gives its signature or type,
+// qualified relative to the session's package.
+func describe(obj types.Object, main *types.Package) match {
+	q := func(p *types.Package) string {
+		if p == main {
+			return ""
+		}
+		return p.Name()
+	}
+	m := match{name: obj.Name()}
+	switch o := obj.(type) {
+	case *types.PkgName:
+		m.kind, m.sig = "package", o.Imported().Path()
+	case *types.Func:
+		m.kind = "function"
+		sig := o.Type().(*types.Signature)
+		if sig.Recv() != nil {
+			m.kind = "method"
+		}
+		m.sig = strings.TrimPrefix(types.TypeString(sig, q), "func")
+	case *types.Builtin:
+		m.kind = "function"
+	case *types.Var:
+		m.kind = "variable"
+		if o.IsField() {
+			m.kind = "field"
+		}
+		m.sig = types.TypeString(o.Type(), q)
+	case *types.Const:
+		m.kind, m.sig = "constant", types.TypeString(o.Type(), q)
+	case *types.TypeName:
+		m.kind = "type"
+	case *types.Nil:
+		m.kind = "constant"
+	}
+	return m
+}
+
+// identStart returns the byte offset where the identifier that ends at
+// code[:end] starts.
+func identStart(code string, end int) int {
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(code[:end])
+		if !isIdentRune(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
+
+// exprStart returns where the operand that ends at code[:end] starts:
+// identifiers, selectors, and calls or index expressions with their
+// brackets (strings inside them included), scanned backwards.
+func exprStart(code string, end int) int {
+	i := end
+	for i > 0 {
+		c := code[i-1]
+		switch {
+		case c == ')' || c == ']':
+			j := matchOpen(code, i-1)
+			if j < 0 {
+				return i
+			}
+			i = j
+		case c == '.' || c < utf8.RuneSelf && isIdentRune(rune(c)):
+			i--
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeLastRuneInString(code[:i])
+			if !isIdentRune(r) {
+				return i
+			}
+			i -= n
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// matchOpen returns the offset of the bracket that code[close] closes, or
+// -1. Brackets inside string literals are skipped roughly: a quote toggles.
+func matchOpen(code string, close int) int {
+	depth := 0
+	var quote byte
+	for i := close; i >= 0; i-- {
+		c := code[i]
+		if quote != 0 {
+			if c == quote && (i == 0 || code[i-1] != '\\') {
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '"', '`', '\'':
+			quote = c
+		case ')', ']', '}':
+			depth++
+		case '(', '[', '{':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func isIdentRune(r rune) bool {
