@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/gokernel/gokernel/interp"
+	"github.com/gokernel/gokernel/interp/magic"
 	"github.com/gokernel/gokernel/kernel/engine"
 	"github.com/gokernel/gokernel/kernel/execproto"
 	"github.com/gokernel/gokernel/kernel/supervisor"
@@ -90,12 +90,25 @@ func runExecutor(args []string) int {
 		Stderr:  stderr,
 		Stdin:   srv.Stdin(),
 		Display: func(d interp.Display) { _ = srv.Output(displayOutput(d)) },
+		Crash:   crash,
 	})
 	if err != nil {
 		fmt.Fprintf(crash, "kernel executor: %v\n", err)
 		return 1
 	}
-	if err := srv.Serve(ctx, sessionAdapter{sess}); err != nil {
+	a := newSessionAdapter(sess, magic.Env{
+		Stdout: os.Stdout,
+		Stderr: stderr,
+		Display: func(data, metadata map[string]any) {
+			_ = srv.Output(engine.Output{Type: engine.DisplayData, Data: data, Metadata: orEmpty(metadata)})
+		},
+	})
+	err = srv.Serve(ctx, a)
+	// Servers and loops that cells started end with the session.
+	if cerr := sess.CloseAll(); cerr != nil {
+		fmt.Fprintf(stderr, "kernel executor: %v\n", cerr)
+	}
+	if err != nil {
 		fmt.Fprintf(crash, "kernel executor: %v\n", err)
 		return 1
 	}
@@ -123,69 +136,4 @@ func orEmpty(m map[string]any) map[string]any {
 		return map[string]any{}
 	}
 	return m
-}
-
-// sessionAdapter lets the executor protocol drive an interp.Session.
-type sessionAdapter struct{ s *interp.Session }
-
-func (a sessionAdapter) Execute(ctx context.Context, code string, count int) (execproto.Value, error) {
-	r, err := a.s.Execute(ctx, code, count)
-	return execproto.Value{Data: r.Data, Metadata: r.Metadata}, cellError(err)
-}
-
-func (a sessionAdapter) UserExpression(ctx context.Context, expr string) (execproto.Value, error) {
-	r, err := a.s.UserExpression(ctx, expr)
-	return execproto.Value{Data: r.Data, Metadata: r.Metadata}, cellError(err)
-}
-
-func (a sessionAdapter) Complete(code string, cursor int) engine.CompleteReply {
-	c := a.s.Complete(code, cursor)
-	m := c.Matches
-	if m == nil {
-		m = []string{}
-	}
-	return engine.CompleteReply{Matches: m, CursorStart: c.Start, CursorEnd: c.End, Metadata: orEmpty(c.Metadata)}
-}
-
-func (a sessionAdapter) Inspect(code string, cursor, detailLevel int) engine.InspectReply {
-	in := a.s.Inspect(code, cursor, detailLevel)
-	return engine.InspectReply{Found: in.Found, Data: orEmpty(in.Data), Metadata: map[string]any{}}
-}
-
-func (a sessionAdapter) IsComplete(code string) engine.IsCompleteReply {
-	status, indent := a.s.IsComplete(code)
-	return engine.IsCompleteReply{Status: status, Indent: indent}
-}
-
-// declarationReplayer is the method an interp.Session offers when it can
-// restore earlier cells' declarations (imports, types, funcs, methods,
-// consts; not statements) into a fresh session, returning their names.
-type declarationReplayer interface {
-	Replay(ctx context.Context, cells []string) ([]string, error)
-}
-
-// Replay restores earlier cells' declarations after the executor was
-// replaced, when the interpreter's session knows how.
-func (a sessionAdapter) Replay(ctx context.Context, cells []execproto.Cell) ([]string, error) {
-	r, ok := any(a.s).(declarationReplayer)
-	if !ok {
-		return nil, errors.New("the interpreter cannot replay declarations")
-	}
-	codes := make([]string, len(cells))
-	for i, c := range cells {
-		codes[i] = c.Code
-	}
-	return r.Replay(ctx, codes)
-}
-
-// cellError converts the session's *interp.Error for the protocol.
-func cellError(err error) error {
-	if err == nil {
-		return nil
-	}
-	var ie *interp.Error
-	if errors.As(err, &ie) {
-		return &execproto.CellError{Name: ie.Name, Value: ie.Value, Traceback: ie.Traceback}
-	}
-	return err
 }
