@@ -26,6 +26,10 @@ var crashCellLine = regexp.MustCompile(`cell(\d+\.go:\d+|\[\d+\])`)
 // crashExitCall matches the panic value of the sandboxed os.Exit.
 var crashExitCall = regexp.MustCompile(`^os\.Exit\(-?\d+\)`)
 
+// crashGoStart matches the line the session writes to the crash pipe
+// before a goroutine's panic ends the process (see goPanicText).
+var crashGoStart = regexp.MustCompile(`(?m)^panic in the goroutine started at (cell\[\d+\] line \d+:\d+): `)
+
 // crashStackLimit matches Go's report of an overflowing goroutine stack.
 var crashStackLimit = regexp.MustCompile(`goroutine stack exceeds (\d+)-byte limit`)
 
@@ -35,6 +39,10 @@ var crashStackLimit = regexp.MustCompile(`goroutine stack exceeds (\d+)-byte lim
 // runtime's and the interpreter's own frames.
 func ExplainCrash(c Crash) *Error {
 	out := strings.ReplaceAll(c.Output, "\r\n", "\n")
+	goroutine := "a goroutine" // which goroutine panicked, when the session said
+	if m := crashGoStart.FindStringSubmatch(out); m != nil {
+		goroutine = "the goroutine started at " + m[1]
+	}
 	var e *Error
 	switch fatal := crashFatalError(out); {
 	case c.MemoryLimit > 0:
@@ -63,11 +71,11 @@ func ExplainCrash(c Crash) *Error {
 		// The sandboxed os.Exit panics; in a goroutine that ends the process.
 		call := crashExitCall.FindString(crashPanicValue(out))
 		e = crashError("Exit",
-			"a goroutine called "+call+", which ends the whole program",
+			goroutine+" called "+call+", which ends the whole program",
 			"Return from the goroutine instead, or report the failure on a channel.")
 	case crashPanicValue(out) != "":
 		e = crashError("GoroutinePanic",
-			"panic in a goroutine: "+crashPanicValue(out),
+			"panic in "+goroutine+": "+crashPanicValue(out),
 			"A panic that no deferred recover catches ends the whole program. Recover inside the goroutine (defer func() { if r := recover(); r != nil { ... } }()) or fix its cause.")
 	case c.Signal != "":
 		e = crashError("Killed", crashSignalText(c.Signal), "")
@@ -130,7 +138,7 @@ func crashCellFrames(out string) []string {
 	seen := map[string]bool{}
 	for _, line := range strings.Split(out, "\n") {
 		line = strings.TrimSpace(line)
-		if !crashCellLine.MatchString(line) || seen[line] {
+		if !crashCellLine.MatchString(line) || seen[line] || crashGoStart.MatchString(line) {
 			continue
 		}
 		seen[line] = true

@@ -208,6 +208,7 @@ func TestExecutorEndToEnd(t *testing.T) {
 		if strings.Contains(tb, "yaegi") || strings.Contains(tb, "goroutine 1") || strings.Contains(tb, "/usr/local/go") {
 			t.Errorf("the explanation keeps interpreter frames: %q", tb)
 		}
+		t.Logf("crash traceback:\n%s", tb)
 		last := r.reply.Traceback[len(r.reply.Traceback)-1]
 		if !strings.HasPrefix(last, "The Go session was restarted") || !strings.Contains(last, "kept") || strings.Contains(last, "keep,") || strings.HasSuffix(last, "keep.") {
 			t.Errorf("restart notice %q: want kept restored and keep not listed", last)

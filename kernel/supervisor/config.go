@@ -23,8 +23,9 @@ const MemoryLimitEnv = "GOKERNEL_MEMORY_LIMIT"
 const RestartNotice = "The Go session was restarted: variables and declarations from earlier cells are gone."
 
 // RestoredNotice replaces RestartNotice when the executor could replay
-// earlier cells' declarations; %s lists them.
-const RestoredNotice = "The Go session was restarted: variables from earlier cells are gone; these declarations were restored: %s."
+// earlier cells' declarations; %s lists them. The variables those cells
+// declared exist again, with their zero values.
+const RestoredNotice = "The Go session was restarted: variables from earlier cells are back to their zero values; these declarations were restored: %s."
 
 // Config says how to start and guard the executor.
 type Config struct {

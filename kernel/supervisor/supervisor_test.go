@@ -123,7 +123,7 @@ func TestCrashRestartsExecutor(t *testing.T) {
 	s := newTest(t, cfg)
 	for _, tc := range crashCases {
 		t.Run(tc.name, func(t *testing.T) {
-			execCell(t, s, "keep := 1", nil)
+			execCell(t, s, "keep := 1\nfunc kept() int { return 7 }", nil)
 			before := s.PID()
 			r := execCell(t, s, tc.code, nil)
 			if r.reply.Status != engine.StatusError || !r.reply.Restarted {
@@ -132,9 +132,10 @@ func TestCrashRestartsExecutor(t *testing.T) {
 			if r.reply.EName != "Crashed" || !strings.Contains(strings.Join(r.reply.Traceback, "\n"), tc.crash) {
 				t.Errorf("error %s: %s %q; want the crash text %q", r.reply.EName, r.reply.EValue, r.reply.Traceback, tc.crash)
 			}
+			// The declarations come back; the variable does not count as one.
 			tb := r.reply.Traceback
-			if len(tb) == 0 || tb[len(tb)-1] != RestartNotice {
-				t.Errorf("traceback does not end with the restart notice: %q", tb)
+			if want := fmt.Sprintf(RestoredNotice, "kept"); len(tb) == 0 || tb[len(tb)-1] != want {
+				t.Errorf("traceback does not end with %q: %q", want, tb)
 			}
 			if errs := r.errors(); len(errs) != 1 || errs[0].EName != r.reply.EName {
 				t.Errorf("want one error output, got %+v", errs)
@@ -149,8 +150,12 @@ func TestCrashRestartsExecutor(t *testing.T) {
 			if next.reply.Status != engine.StatusOK || len(next.results()) != 1 || next.results()[0].Data["text/plain"] != "42" {
 				t.Errorf("next cell: %+v %+v", next.reply, next.outputs)
 			}
-			if gone := execCell(t, s, "keep", nil); gone.reply.Status != engine.StatusError {
-				t.Errorf("state survived a restart: %+v", gone.reply)
+			// Variables are back to their zero values; functions survive.
+			for code, want := range map[string]string{"keep": "0", "kept()": "7"} {
+				r := execCell(t, s, code, nil)
+				if res := r.results(); r.reply.Status != engine.StatusOK || len(res) != 1 || res[0].Data["text/plain"] != want {
+					t.Errorf("%s after the restart: %+v %+v, want %s", code, r.reply, r.outputs, want)
+				}
 			}
 		})
 	}
