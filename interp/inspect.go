@@ -8,92 +8,227 @@ import (
 	"unicode/utf8"
 )
 
-// inspect answers inspect_request: the declaration of the name at the
-// cursor (x, or pkg.Name / value.Field / value.Method), from the session's
-// last type-checked state. detail > 0 adds the cell source of a cell's
-// own declaration.
+// inspect answers inspect_request for the name at the cursor (or, right
+// after "f(", the function being called): its signature and doc comment,
+// as text/plain and as text/markdown. The name is resolved like
+// completion resolves the text before the cursor (a probe), so locals
+// of the cell, members of expressions and packages not yet imported are
+// found. Standard-library and toolkit docs come from their source
+// (docs.go); the user's own names from their cell. detail > 0 adds the
+// declaration's source.
 func (s *Session) inspect(code string, cursor, detail int) Inspection {
 	b := runeToByte(code, cursor)
-	start, end := b, b
-	for start > 0 {
-		r, n := utf8.DecodeLastRuneInString(code[:start])
-		if !isIdentRune(r) && r != '.' {
-			break
+	start, end := identStart(code, b), identEnd(code, b)
+	if start == end { // Shift-Tab in "f(": document f
+		i := strings.TrimRight(code[:b], " \t")
+		if strings.HasSuffix(i, "(") {
+			end = len(i) - 1
+			start = identStart(code, end)
 		}
-		start -= n
 	}
-	for end < len(code) {
-		r, n := utf8.DecodeRuneInString(code[end:])
-		if !isIdentRune(r) {
-			break
-		}
-		end += n
-	}
-	expr := strings.Trim(code[start:end], ".")
-	if expr == "" {
+	name := code[start:end]
+	if name == "" || token.IsKeyword(name) {
 		return Inspection{Data: map[string]any{}}
 	}
-	pkg := s.intelPackage()
-	s.mu.RLock()
-	imports := maps2(s.fe.imports)
-	var entries []*entry
-	entries = append(entries, s.fe.entries...)
-	s.mu.RUnlock()
-	parts := strings.Split(expr, ".")
-	obj, text := s.lookup(pkg, imports, parts)
+	obj, main := s.resolve(code, start, name)
 	if obj == nil {
 		return Inspection{Data: map[string]any{}}
 	}
-	if detail > 0 && obj.Pkg() != nil && obj.Pkg() == pkg {
-		for _, e := range entries {
-			for _, n := range e.names {
-				if n == obj.Name() || strings.HasSuffix(n, "."+obj.Name()) {
-					text += fmt.Sprintf("\n\n// declared in cell[%d] line %d\n%s", e.cell, e.line, e.text)
-				}
-			}
-		}
-	}
-	return Inspection{Found: true, Data: map[string]any{"text/plain": text}}
-}
-
-// lookup resolves a dotted name and describes what it names.
-func (s *Session) lookup(pkg *types.Package, imports map[string]string, parts []string) (types.Object, string) {
 	qual := func(p *types.Package) string {
-		if pkg != nil && p == pkg {
+		if p == main {
 			return ""
 		}
 		return p.Name()
 	}
-	var obj types.Object
-	path, isPkg := imports[parts[0]]
-	if !isPkg && (pkg == nil || pkg.Scope().Lookup(parts[0]) == nil) && len(s.fe.names.byName[parts[0]]) > 0 {
-		path, isPkg = s.fe.names.byName[parts[0]][0], true
-	}
+	sig := types.ObjectString(obj, qual)
+	var dd declDoc
+	var where string
 	switch {
-	case isPkg && len(parts) == 1:
-		return types.NewPkgName(token.NoPos, nil, parts[0], nil), "package " + parts[0] + " // import \"" + path + "\""
-	case isPkg:
-		p, err := s.fe.ti.Import(path)
-		if err != nil {
-			return nil, ""
+	case isPkgName(obj):
+		imp := obj.(*types.PkgName).Imported()
+		sig = fmt.Sprintf("package %s // import %q", imp.Name(), imp.Path())
+		dd.doc = packageDoc(imp.Path())
+	case obj.Pkg() != nil && obj.Pkg() == main:
+		dd, where = s.userDoc(obj)
+	default:
+		found := false
+		dd, found = s.fe.ti.objectDoc(obj)
+		if found && obj.Pkg() == nil && strings.HasPrefix(dd.text, "func ") {
+			sig = dd.text // a builtin: its declaration in package builtin
 		}
-		obj = p.Scope().Lookup(parts[1])
-		parts = parts[1:]
+		if tn, ok := obj.(*types.TypeName); ok {
+			sig = typeSummary(tn, qual)
+		}
+	}
+	plain, md := sig, "```go\n"+sig+"\n```"
+	if dd.doc != "" {
+		plain += "\n\n" + strings.TrimSpace(dd.doc)
+		md += "\n\n" + strings.TrimSpace(dd.doc)
+	}
+	if where != "" {
+		plain += "\n\n" + where
+		md += "\n\n*" + where + "*"
+	}
+	if detail > 0 && dd.text != "" {
+		plain += "\n\n" + dd.text
+		md += "\n\n```go\n" + dd.text + "\n```"
+	}
+	return Inspection{Found: true, Data: map[string]any{"text/plain": plain, "text/markdown": md}}
+}
+
+func isPkgName(obj types.Object) bool {
+	_, ok := obj.(*types.PkgName)
+	return ok
+}
+
+// resolve finds what name, typed at code[start:], refers to, and the
+// package the session's own names belong to in that answer.
+func (s *Session) resolve(code string, start int, name string) (types.Object, *types.Package) {
+	if p := s.newProbe(code, start); p != nil {
+		if obj := p.lookup(name); obj != nil {
+			return obj, p.pkg
+		}
+	}
+	// The cell around it did not parse or check: try the expression alone.
+	x := exprStart(code, start)
+	p := s.newProbe(code[x:start], start-x)
+	if p == nil {
+		return nil, nil
+	}
+	if obj := p.lookup(name); obj != nil {
+		return obj, p.pkg
+	}
+	// A package no cell has imported yet, named alone.
+	if paths := s.fe.names.byName[name]; p.sel == nil && len(paths) > 0 {
+		if imp, err := s.fe.ti.Import(paths[0]); err == nil {
+			return types.NewPkgName(token.NoPos, p.pkg, name, imp), p.pkg
+		}
+	}
+	return nil, nil
+}
+
+// lookup resolves name at the probe's hole: as a member of the selector's
+// operand, or in the scope at the hole.
+func (p *probe) lookup(name string) types.Object {
+	if p.sel == nil {
+		inner := p.pkg.Scope().Innermost(p.hole.Pos())
+		if inner == nil {
+			inner = p.pkg.Scope()
+		}
+		_, obj := inner.LookupParent(name, p.hole.Pos())
+		return obj
+	}
+	pkg, t, _, ok := p.selection()
+	switch {
+	case !ok:
+		return nil
 	case pkg != nil:
-		obj = pkg.Scope().Lookup(parts[0])
-		if obj == nil {
-			obj = types.Universe.Lookup(parts[0])
+		return pkg.Scope().Lookup(name)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, p.pkg, name)
+	return obj
+}
+
+// userDoc finds the cell declaration of one of the session's names: its
+// doc comment and source, and where it was declared.
+func (s *Session) userDoc(obj types.Object) (declDoc, string) {
+	key := obj.Name()
+	if f, ok := obj.(*types.Func); ok {
+		if recv := f.Type().(*types.Signature).Recv(); recv != nil {
+			t := recv.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := t.(*types.Named); ok {
+				key = n.Obj().Name() + "." + key
+			}
 		}
 	}
-	for _, sel := range parts[1:] {
-		if obj == nil {
-			return nil, ""
+	s.mu.RLock()
+	entries := append([]*entry(nil), s.fe.entries...)
+	s.mu.RUnlock()
+	try := func(e *entry) (declDoc, string, bool) {
+		src := "package main\n" + e.text + "\n"
+		if e.spec {
+			src = "package main\ntype " + e.text + "\n"
 		}
-		o, _, _ := types.LookupFieldOrMethod(obj.Type(), true, obj.Pkg(), sel)
-		obj = o
+		dd, ok := findDecl([]byte(src), 0, obj.Name())
+		return dd, fmt.Sprintf("declared in cell[%d] line %d", e.cell, e.line), ok
 	}
-	if obj == nil {
-		return nil, ""
+	// The entry that declares the name first, then any (a field's type).
+	for _, e := range entries {
+		for _, n := range e.names {
+			if n == key {
+				if dd, where, ok := try(e); ok {
+					return dd, where
+				}
+			}
+		}
 	}
-	return obj, types.ObjectString(obj, qual)
+	if v, ok := obj.(*types.Var); ok && v.IsField() {
+		for _, e := range entries {
+			if e.kind == kindType {
+				if dd, where, ok := try(e); ok {
+					return dd, where
+				}
+			}
+		}
+	}
+	return declDoc{}, ""
+}
+
+// identEnd returns where the identifier that contains code[at] ends.
+func identEnd(code string, at int) int {
+	for at < len(code) {
+		r, n := utf8.DecodeRuneInString(code[at:])
+		if !isIdentRune(r) {
+			break
+		}
+		at += n
+	}
+	return at
+}
+
+// typeSummary shows an imported type as go doc does: its exported
+// fields or methods, then the methods of its pointer.
+func typeSummary(tn *types.TypeName, qual types.Qualifier) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "type %s.%s ", tn.Pkg().Name(), tn.Name())
+	switch u := tn.Type().Underlying().(type) {
+	case *types.Struct:
+		b.WriteString("struct {\n")
+		hidden := false
+		for i := range u.NumFields() {
+			f := u.Field(i)
+			if !f.Exported() {
+				hidden = true
+				continue
+			}
+			fmt.Fprintf(&b, "\t%s %s\n", f.Name(), types.TypeString(f.Type(), qual))
+		}
+		if hidden {
+			b.WriteString("\t// contains unexported fields\n")
+		}
+		b.WriteString("}")
+	case *types.Interface:
+		b.WriteString("interface {\n")
+		for i := range u.NumMethods() {
+			m := u.Method(i)
+			if m.Exported() {
+				fmt.Fprintf(&b, "\t%s%s\n", m.Name(), strings.TrimPrefix(types.TypeString(m.Type(), qual), "func"))
+			}
+		}
+		b.WriteString("}")
+		return b.String()
+	default:
+		b.WriteString(types.TypeString(u, qual))
+	}
+	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+	for i := range ms.Len() {
+		m := ms.At(i).Obj()
+		if m.Exported() {
+			fmt.Fprintf(&b, "\nfunc %s", strings.TrimPrefix(types.ObjectString(m, qual), "func "))
+		}
+	}
+	return b.String()
 }
