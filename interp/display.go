@@ -101,40 +101,91 @@ func (s *Session) useDisplay(yi *yaegi.Interpreter) error {
 }
 
 // addDisplayTypes gives the type checker package display as cells see
-// it: the methods of *display.Display that Exports binds become functions
-// of the package, and Update(h, v) is added.
+// it (display.Exports): the methods of *display.Display that Exports binds
+// are functions of the package (Progress and Counter name the functions,
+// not the types), and Update(h, v) is added. The package is built anew
+// from the compiled one's objects, so types stay identical.
 func addDisplayTypes(ti *typeImporter) error {
-	pkg, err := ti.Import(display.ImportPath)
+	real, err := ti.Import(display.ImportPath)
 	if err != nil {
 		return fmt.Errorf("load types of package display: %w", err)
 	}
-	tn, ok := pkg.Scope().Lookup("Display").(*types.TypeName)
+	tn, ok := real.Scope().Lookup("Display").(*types.TypeName)
 	if !ok {
 		return fmt.Errorf("package display has no type Display")
 	}
+	handle, ok := real.Scope().Lookup("Handle").(*types.TypeName)
+	if !ok {
+		return fmt.Errorf("package display has no type Handle")
+	}
+	funcs := map[string]bool{"Update": true}
+	for _, name := range displayFuncs {
+		funcs[name] = true
+	}
+	cell := types.NewPackage(display.ImportPath, real.Name())
+	for _, name := range real.Scope().Names() {
+		if !funcs[name] {
+			cell.Scope().Insert(real.Scope().Lookup(name))
+		}
+	}
 	ptr := types.NewPointer(tn.Type())
 	for _, name := range displayFuncs {
-		if pkg.Scope().Lookup(name) != nil {
-			continue
-		}
-		obj, _, _ := types.LookupFieldOrMethod(ptr, false, pkg, name)
+		obj, _, _ := types.LookupFieldOrMethod(ptr, false, real, name)
 		fn, ok := obj.(*types.Func)
 		if !ok {
 			return fmt.Errorf("display.Display has no method %s", name)
 		}
 		sig := fn.Type().(*types.Signature)
-		pkg.Scope().Insert(types.NewFunc(token.NoPos, pkg, name, types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())))
+		cell.Scope().Insert(types.NewFunc(token.NoPos, cell, name, types.NewSignatureType(nil, nil, nil, sig.Params(), sig.Results(), sig.Variadic())))
 	}
-	if pkg.Scope().Lookup("Update") == nil {
-		handle, ok := pkg.Scope().Lookup("Handle").(*types.TypeName)
-		if !ok {
-			return fmt.Errorf("package display has no type Handle")
-		}
-		params := types.NewTuple(
-			types.NewParam(token.NoPos, pkg, "h", types.NewPointer(handle.Type())),
-			types.NewParam(token.NoPos, pkg, "v", types.Universe.Lookup("any").Type()),
-		)
-		pkg.Scope().Insert(types.NewFunc(token.NoPos, pkg, "Update", types.NewSignatureType(nil, nil, nil, params, nil, false)))
-	}
+	params := types.NewTuple(
+		types.NewParam(token.NoPos, cell, "h", types.NewPointer(handle.Type())),
+		types.NewParam(token.NoPos, cell, "v", types.Universe.Lookup("any").Type()),
+	)
+	cell.Scope().Insert(types.NewFunc(token.NoPos, cell, "Update", types.NewSignatureType(nil, nil, nil, params, nil, false)))
+	cell.SetImports(real.Imports())
+	cell.MarkComplete()
+	ti.mu.Lock()
+	defer ti.mu.Unlock()
+	ti.pkgs[display.ImportPath] = cell
 	return nil
+}
+
+// hidesType reports whether t is, or is built from, a named type that the
+// package cells import under its path calls something else: a cell
+// cannot spell it (package display's Progress and Counter are functions
+// in cells), so a variable of that type stays local to its cell.
+func (ti *typeImporter) hidesType(t types.Type) bool {
+	for {
+		switch u := t.(type) {
+		case *types.Pointer:
+			t = u.Elem()
+			continue
+		case *types.Slice:
+			t = u.Elem()
+			continue
+		case *types.Array:
+			t = u.Elem()
+			continue
+		case *types.Chan:
+			t = u.Elem()
+			continue
+		case *types.Map:
+			if ti.hidesType(u.Key()) {
+				return true
+			}
+			t = u.Elem()
+			continue
+		case *types.Named:
+			obj := u.Obj()
+			if obj.Pkg() == nil {
+				return false
+			}
+			ti.mu.Lock()
+			p := ti.pkgs[obj.Pkg().Path()]
+			ti.mu.Unlock()
+			return p != nil && p != obj.Pkg() && p.Scope().Lookup(obj.Name()) != obj
+		}
+		return false
+	}
 }

@@ -71,6 +71,16 @@ func TestDisplayInCells(t *testing.T) {
 		t.Fatalf("clear showed %+v", got)
 	}
 
+	// A progress bar's held-back update is sent before Execute returns.
+	run("bar := display.Progress(5)\nfor i := 0; i < 5; i++ { bar.Add(1) }")
+	got = rec.take()
+	if len(got) < 2 {
+		t.Fatalf("progress bar showed %+v", got)
+	}
+	if last := got[len(got)-1]; last.Kind != DisplayUpdate || !strings.Contains(last.Data["text/plain"].(string), "5/5") {
+		t.Errorf("the last progress update when the cell ends is %+v, want 5/5", last)
+	}
+
 	tests := []struct {
 		name, code, mime, want string
 	}{

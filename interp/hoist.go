@@ -30,7 +30,7 @@ func hoist(fe *frontEnd, pc *parsedCell, info *types.Info, imports map[string]st
 			return nil, false
 		}
 		t := obj.Type()
-		if t == nil || t == types.Typ[types.Invalid] || !hoistable(t) {
+		if t == nil || t == types.Typ[types.Invalid] || !hoistable(t) || fe.ti.hidesType(t) {
 			return nil, false
 		}
 		ts := types.TypeString(t, q)
@@ -83,7 +83,7 @@ func hoist(fe *frontEnd, pc *parsedCell, info *types.Info, imports map[string]st
 			for _, l := range st.Lhs {
 				if id, isID := l.(*ast.Ident); isID && id.Name != "_" && info.Defs[id] != nil {
 					defs = append(defs, id)
-					if v, isVar := info.Defs[id].(*types.Var); !isVar || !hoistable(v.Type()) || v.Type() == types.Typ[types.Invalid] {
+					if v, isVar := info.Defs[id].(*types.Var); !isVar || !hoistable(v.Type()) || fe.ti.hidesType(v.Type()) || v.Type() == types.Typ[types.Invalid] {
 						ok = false
 					}
 				}
