@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"net"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -152,6 +153,15 @@ func TestExecutorEndToEnd(t *testing.T) {
 		r = h.ok("x + 1")
 		if result(r) != "2" {
 			t.Errorf("x + 1 = %q after %%time x := 1", result(r))
+		}
+		// Completion: magic names first, Go after magic lines at the right place.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		if c, err := h.s.Complete(ctx, "%ti", 3); err != nil || !slices.Contains(c.Matches, "%time") || c.CursorStart != 0 {
+			t.Errorf("complete %%ti: %+v %v", c, err)
+		}
+		if c, err := h.s.Complete(ctx, "!echo hi\nfmt.Prin", 17); err != nil || !slices.Contains(c.Matches, "Println") || c.CursorStart != 13 || c.CursorEnd != 17 {
+			t.Errorf("complete after a shell line: %+v %v", c, err)
 		}
 		r = h.exec("y := 2", map[string]string{"who": "%who"}, nil)
 		who, _ := r.reply.UserExpressions["who"].(map[string]any)
