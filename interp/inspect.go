@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -144,10 +145,20 @@ func (s *Session) userDoc(obj types.Object) (declDoc, string) {
 			}
 		}
 	}
+	// Copied under the lock: a running cell may commit new entries.
+	type decl struct {
+		names      []string
+		text       string
+		spec, typ  bool
+		cell, line int
+	}
 	s.mu.RLock()
-	entries := append([]*entry(nil), s.fe.entries...)
+	entries := make([]decl, 0, len(s.fe.entries))
+	for _, e := range s.fe.entries {
+		entries = append(entries, decl{slices.Clone(e.names), e.text, e.spec, e.kind == kindType, e.cell, e.line})
+	}
 	s.mu.RUnlock()
-	try := func(e *entry) (declDoc, string, bool) {
+	try := func(e decl) (declDoc, string, bool) {
 		src := "package main\n" + e.text + "\n"
 		if e.spec {
 			src = "package main\ntype " + e.text + "\n"
@@ -157,17 +168,15 @@ func (s *Session) userDoc(obj types.Object) (declDoc, string) {
 	}
 	// The entry that declares the name first, then any (a field's type).
 	for _, e := range entries {
-		for _, n := range e.names {
-			if n == key {
-				if dd, where, ok := try(e); ok {
-					return dd, where
-				}
+		if slices.Contains(e.names, key) {
+			if dd, where, ok := try(e); ok {
+				return dd, where
 			}
 		}
 	}
 	if v, ok := obj.(*types.Var); ok && v.IsField() {
 		for _, e := range entries {
-			if e.kind == kindType {
+			if e.typ {
 				if dd, where, ok := try(e); ok {
 					return dd, where
 				}
