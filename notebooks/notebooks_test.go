@@ -103,7 +103,7 @@ func TestExecuted(t *testing.T) {
 						t.Errorf("cell %s wrote to stderr: %.200s", c.ID, o.Text)
 					}
 				}
-				if strings.Contains(c.Source, "display.Show(") || strings.Contains(c.Source, "plot.New(") {
+				if drawsChart(c.Source) {
 					if !hasImage(c) {
 						t.Errorf("cell %s draws a chart but has no image output", c.ID)
 					}
@@ -111,6 +111,25 @@ func TestExecuted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// chartVar finds a chart built in a cell: name := plot.New(...).
+var chartVar = regexp.MustCompile(`(?m)^(\w+)\s*:?=\s*plot\.New\(`)
+
+// drawsChart reports whether a cell shows a chart: it calls display.Show,
+// or its last line is a chart it built.
+func drawsChart(src string) bool {
+	if strings.Contains(src, "display.Show(") {
+		return true
+	}
+	lines := strings.Split(strings.TrimSpace(src), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	for _, m := range chartVar.FindAllStringSubmatch(src, -1) {
+		if m[1] == last {
+			return true
+		}
+	}
+	return false
 }
 
 func hasImage(c *notebook.Cell) bool {
