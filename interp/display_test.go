@@ -2,6 +2,7 @@ package interp
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -79,6 +80,11 @@ func TestDisplayInCells(t *testing.T) {
 	}
 	if last := got[len(got)-1]; last.Kind != DisplayUpdate || !strings.Contains(last.Data["text/plain"].(string), "5/5") {
 		t.Errorf("the last progress update when the cell ends is %+v, want 5/5", last)
+	}
+
+	// The type checker, and so completion, knows display as cells see it.
+	if c := s.Complete("display.Prog", 12); !slices.Contains(c.Matches, "Progress") {
+		t.Errorf("completion of display.Prog: %v", c.Matches)
 	}
 
 	tests := []struct {
