@@ -36,10 +36,9 @@ func reportPercentiles(b *testing.B, ds []time.Duration) {
 	b.ReportMetric(float64(ds[len(ds)*99/100].Microseconds())/1000, "p99-ms")
 }
 
-// BenchmarkComplete is completion latency in an idle session of a few
-// dozen cells.
-func BenchmarkComplete(b *testing.B) {
-	s := newTestSession(b, notebookCells()...)
+// timeCompletions runs b.N completion requests and reports their
+// latency percentiles.
+func timeCompletions(b *testing.B, s *Session) {
 	ds := make([]time.Duration, 0, b.N)
 	b.ResetTimer()
 	for i := range b.N {
@@ -53,6 +52,13 @@ func BenchmarkComplete(b *testing.B) {
 	reportPercentiles(b, ds)
 }
 
+// BenchmarkComplete is completion latency in an idle session of a few
+// dozen cells.
+func BenchmarkComplete(b *testing.B) {
+	s := newTestSession(b, notebookCells()...)
+	timeCompletions(b, s)
+}
+
 // BenchmarkCompleteDuringCell is completion latency while a cell runs.
 func BenchmarkCompleteDuringCell(b *testing.B) {
 	s := newTestSession(b, notebookCells()...)
@@ -63,17 +69,7 @@ func BenchmarkCompleteDuringCell(b *testing.B) {
 		_, _ = s.Execute(ctx, "for {\n\ttime.Sleep(time.Millisecond)\n}", 1000)
 	}()
 	defer func() { cancel(); <-done }()
-	ds := make([]time.Duration, 0, b.N)
-	b.ResetTimer()
-	for i := range b.N {
-		code := completionRequests[i%len(completionRequests)]
-		t0 := time.Now()
-		if c := s.Complete(code, len([]rune(code))); len(c.Matches) == 0 {
-			b.Fatalf("no completion for %q", code)
-		}
-		ds = append(ds, time.Since(t0))
-	}
-	reportPercentiles(b, ds)
+	timeCompletions(b, s)
 }
 
 // BenchmarkInspect is inspect latency for a std name (its doc read from
