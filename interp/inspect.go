@@ -50,7 +50,7 @@ func (s *Session) inspect(code string, cursor, detail int) Inspection {
 		sig = fmt.Sprintf("package %s // import %q", imp.Name(), imp.Path())
 		dd.doc = packageDoc(imp.Path())
 	case obj.Pkg() != nil && obj.Pkg() == main:
-		dd, where = s.userDoc(obj)
+		dd, where = s.userDoc(obj, main)
 	default:
 		found := false
 		dd, found = s.fe.ti.objectDoc(obj)
@@ -132,7 +132,7 @@ func (p *probe) lookup(name string) types.Object {
 
 // userDoc finds the cell declaration of one of the session's names: its
 // doc comment and source, and where it was declared.
-func (s *Session) userDoc(obj types.Object) (declDoc, string) {
+func (s *Session) userDoc(obj types.Object, main *types.Package) (declDoc, string) {
 	key := obj.Name()
 	if f, ok := obj.(*types.Func); ok {
 		if recv := f.Type().(*types.Signature).Recv(); recv != nil {
@@ -166,24 +166,39 @@ func (s *Session) userDoc(obj types.Object) (declDoc, string) {
 		dd, ok := findDecl([]byte(src), 0, obj.Name())
 		return dd, fmt.Sprintf("declared in cell[%d] line %d", e.cell, e.line), ok
 	}
-	// The entry that declares the name first, then any (a field's type).
+	// The entry that declares the name, or for a field its struct type.
 	for _, e := range entries {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && e.typ && declaresField(main, e.names, v) {
+			if dd, where, ok := try(e); ok {
+				return dd, where
+			}
+		}
 		if slices.Contains(e.names, key) {
 			if dd, where, ok := try(e); ok {
 				return dd, where
 			}
 		}
 	}
-	if v, ok := obj.(*types.Var); ok && v.IsField() {
-		for _, e := range entries {
-			if e.typ {
-				if dd, where, ok := try(e); ok {
-					return dd, where
+	return declDoc{}, ""
+}
+
+// declaresField reports whether one of the types named is a struct with
+// field f.
+func declaresField(main *types.Package, names []string, f *types.Var) bool {
+	for _, n := range names {
+		tn, ok := main.Scope().Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := range st.NumFields() {
+				if st.Field(i) == f {
+					return true
 				}
 			}
 		}
 	}
-	return declDoc{}, ""
+	return false
 }
 
 // identEnd returns where the identifier that contains code[at] ends.

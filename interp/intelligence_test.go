@@ -199,7 +199,8 @@ func checkTypes(t *testing.T, c Completion, kinds map[string]matchKind) {
 }
 
 func TestInspect(t *testing.T) {
-	s := newTestSession(t, "// Area is w times h.\nfunc Area(w, h float64) float64 { return w * h }\ntype Box struct {\n\t// W is the width.\n\tW float64\n}\nfunc (b Box) Size() float64 { return b.W }\nb := Box{2}")
+	s := newTestSession(t, "// Area is w times h.\nfunc Area(w, h float64) float64 { return w * h }\ntype Box struct {\n\t// W is the width.\n\tW float64\n}\nfunc (b Box) Size() float64 { return b.W }\nb := Box{2}",
+		"type Other struct {\n\t// W of Other.\n\tW int\n}\no := Other{}")
 	tests := []struct {
 		name   string
 		code   string // the cursor is at |
@@ -224,6 +225,7 @@ func TestInspect(t *testing.T) {
 		{name: "user func, detail 1", code: "Area|", detail: 1, plain: []string{"func Area(w, h float64) float64 { return w * h }"}, md: []string{"```go\nfunc Area(w, h float64)"}},
 		{name: "user var", code: "b|", plain: []string{"var b Box", "declared in cell[1]"}},
 		{name: "user field", code: "b.W|", plain: []string{"field W float64", "W is the width."}},
+		{name: "field of the same name in another type", code: "o.W|", plain: []string{"field W int", "W of Other."}, not: []string{"width"}},
 		{name: "user method, detail 1", code: "b.Si|ze()", detail: 1, plain: []string{"func (Box).Size() float64", "return b.W"}},
 		{name: "variable of the cell being typed", code: "count := 3\ncou|nt", plain: []string{"var count int"}},
 		{name: "after é and an emoji", code: "s := \"é😀\"\nstrings.ToUp|per(s)", plain: []string{"func strings.ToUpper(s string) string"}},
