@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"log/slog"
 	"os"
 	"os/signal"
 	"runtime"
@@ -106,7 +107,7 @@ func runExecutor(args []string) int {
 	err = srv.Serve(ctx, a)
 	// Servers and loops that cells started end with the session.
 	if cerr := sess.CloseAll(); cerr != nil {
-		fmt.Fprintf(stderr, "kernel executor: %v\n", cerr)
+		slog.Debug("shutdown: stop what cells started", "err", cerr)
 	}
 	if err != nil {
 		fmt.Fprintf(crash, "kernel executor: %v\n", err)
