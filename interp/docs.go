@@ -57,10 +57,22 @@ func goroot() string {
 	return runtime.GOROOT()
 }
 
-// findDecl finds in src the declaration of name (a func, method, type,
-// var, const, struct field or interface method) on line (0: any line)
-// and returns its doc comment and source.
-func findDecl(src []byte, line int, name string) (declDoc, bool) {
+// findDecl finds in src the declaration of name (a func, method of
+// type recv, type, var, const, struct field or interface method) on line
+// and returns its doc comment and source. When the line holds no such
+// declaration (line 0, or a source newer than the export data), the first
+// declaration of that name and receiver is taken.
+func findDecl(src []byte, line int, name, recv string) (declDoc, bool) {
+	if line > 0 {
+		if dd, ok := findDeclAt(src, line, name, recv); ok {
+			return dd, true
+		}
+	}
+	return findDeclAt(src, 0, name, recv)
+}
+
+// findDeclAt is findDecl for one line (0: any).
+func findDeclAt(src []byte, line int, name, recv string) (declDoc, bool) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil && f == nil {
@@ -80,7 +92,7 @@ func findDecl(src []byte, line int, name string) (declDoc, bool) {
 		}
 		switch d := n.(type) {
 		case *ast.FuncDecl:
-			if at(d.Name) {
+			if at(d.Name) && recvName(d) == recv {
 				found, ok = declDoc{d.Doc.Text(), text(d)}, true
 			}
 			return false // no declarations of interest inside bodies
@@ -170,7 +182,7 @@ func (ti *typeImporter) objectDoc(obj types.Object) (declDoc, bool) {
 		if err != nil {
 			return declDoc{}, false
 		}
-		return findDecl(src, 0, obj.Name())
+		return findDecl(src, 0, obj.Name(), "")
 	}
 	pos := ti.fset.Position(obj.Pos())
 	if !pos.IsValid() {
@@ -180,5 +192,26 @@ func (ti *typeImporter) objectDoc(obj types.Object) (declDoc, bool) {
 	if err != nil {
 		return declDoc{}, false
 	}
-	return findDecl(src, pos.Line, obj.Name())
+	return findDecl(src, pos.Line, obj.Name(), recvOf(obj))
+}
+
+// recvOf returns the name of the receiver's type when obj is a method,
+// else "".
+func recvOf(obj types.Object) string {
+	f, ok := obj.(*types.Func)
+	if !ok {
+		return ""
+	}
+	recv := f.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }

@@ -134,16 +134,8 @@ func (p *probe) lookup(name string) types.Object {
 // doc comment and source, and where it was declared.
 func (s *Session) userDoc(obj types.Object, main *types.Package) (declDoc, string) {
 	key := obj.Name()
-	if f, ok := obj.(*types.Func); ok {
-		if recv := f.Type().(*types.Signature).Recv(); recv != nil {
-			t := recv.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			if n, ok := t.(*types.Named); ok {
-				key = n.Obj().Name() + "." + key
-			}
-		}
+	if r := recvOf(obj); r != "" {
+		key = r + "." + key
 	}
 	// Copied under the lock: a running cell may commit new entries.
 	type decl struct {
@@ -163,7 +155,7 @@ func (s *Session) userDoc(obj types.Object, main *types.Package) (declDoc, strin
 		if e.spec {
 			src = "package main\ntype " + e.text + "\n"
 		}
-		dd, ok := findDecl([]byte(src), 0, obj.Name())
+		dd, ok := findDecl([]byte(src), 0, obj.Name(), recvOf(obj))
 		return dd, fmt.Sprintf("declared in cell[%d] line %d", e.cell, e.line), ok
 	}
 	// The entry that declares the name, or for a field its struct type.
