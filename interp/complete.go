@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"go/scanner"
 	"go/token"
 	"go/types"
 	"sort"
@@ -29,9 +30,12 @@ func (s *Session) complete(code string, cursor int) Completion {
 	prefix := code[start:byteCur]
 	c := Completion{Start: utf8.RuneCountInString(code[:start]), End: utf8.RuneCountInString(code[:byteCur])}
 	var ms []match
-	if start > 0 && code[start-1] == '.' {
+	switch {
+	case inTextOrComment(code[:byteCur]):
+		// Nothing to complete inside a string or a comment.
+	case start > 0 && code[start-1] == '.':
 		ms = s.memberMatches(code, start)
-	} else {
+	default:
 		ms = s.scopeMatches(code, start, prefix)
 	}
 	seen := map[string]bool{}
@@ -226,6 +230,29 @@ func describe(obj types.Object, main *types.Package) match {
 		m.kind = "constant"
 	}
 	return m
+}
+
+// inTextOrComment reports whether the end of src is inside a string or
+// rune literal or a comment.
+func inTextOrComment(src string) bool {
+	fset := token.NewFileSet()
+	file := fset.AddFile("", -1, len(src))
+	open := false
+	var sc scanner.Scanner
+	sc.Init(file, []byte(src), func(_ token.Position, msg string) {
+		if strings.Contains(msg, "not terminated") {
+			open = true
+		}
+	}, scanner.ScanComments)
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return open
+		}
+		if tok == token.COMMENT && strings.HasPrefix(lit, "//") && file.Offset(pos)+len(lit) == len(src) {
+			return true
+		}
+	}
 }
 
 // identStart returns the byte offset where the identifier that ends at

@@ -122,6 +122,10 @@ func TestComplete(t *testing.T) {
 		{name: "after é and an emoji", code: "x := \"é😀\"; strings.ToL", want: []string{"ToLower"}, start: 19},
 		{name: "emoji in a line above", code: "// 😀😀\nfmt.Spr", want: []string{"Sprint", "Sprintf", "Sprintln"}, start: 10},
 		{name: "cursor inside a word", code: "fmt.Pri|ntln(1)", want: []string{"Print", "Println"}, start: 4},
+		{name: "inside a string", code: `fmt.Println("fmt.Pr|")`, exact: true, start: 17},
+		{name: "inside a comment", code: "x := 1 // see fmt.Pr", exact: true, start: 18},
+		{name: "after a closed string", code: `s := "a"; strings.ToU`, want: []string{"ToUpper"}, start: 18},
+		{name: "after a comment line", code: "// fmt.Pr\nfmt.Pr", want: []string{"Println"}, start: 14},
 		{name: "generated names hidden", code: "_gk", not: []string{"_gkDepth", "_gkHole"}, start: 0},
 	}
 	for _, tt := range tests {
