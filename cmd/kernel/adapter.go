@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"unicode/utf8"
@@ -52,6 +54,33 @@ func (r *magicRunner) Reset() error {
 		slog.Debug("reset: stop what cells started", "err", err)
 	}
 	return r.s.Reset()
+}
+
+// stdinInput returns the magics' Input: it prints prompt to out and reads
+// one line from in, the cell's standard input (each read that finds
+// nothing buffered is an input_request to the notebook). It reads a byte
+// at a time so that nothing after the line is taken from the cell.
+func stdinInput(out io.Writer, in io.Reader) func(ctx context.Context, prompt string) (string, error) {
+	return func(_ context.Context, prompt string) (string, error) {
+		fmt.Fprint(out, prompt)
+		var line []byte
+		b := make([]byte, 1)
+		for {
+			n, err := in.Read(b)
+			if n == 1 {
+				if b[0] == '\n' {
+					return string(line), nil
+				}
+				line = append(line, b[0])
+			}
+			if errors.Is(err, io.EOF) && len(line) > 0 {
+				return string(line), nil
+			}
+			if err != nil {
+				return "", fmt.Errorf("read the answer: %w", err)
+			}
+		}
+	}
 }
 
 // magicVars converts the session's variables for the magics.

@@ -103,6 +103,7 @@ func runExecutor(args []string) int {
 		Display: func(data, metadata map[string]any) {
 			_ = srv.Output(engine.Output{Type: engine.DisplayData, Data: data, Metadata: orEmpty(metadata)})
 		},
+		Input: stdinInput(os.Stdout, srv.Stdin()),
 	})
 	err = srv.Serve(ctx, a)
 	// Servers and loops that cells started end with the session.

@@ -47,6 +47,7 @@ type executorHarness struct {
 	t     *testing.T
 	s     *supervisor.Supervisor
 	count int
+	input engine.InputFunc // answers the cells' input requests
 }
 
 func newExecutorHarness(t *testing.T, bin string) *executorHarness {
@@ -76,7 +77,7 @@ func (h *executorHarness) exec(code string, userExpr map[string]string, onOutput
 		if onOutput != nil {
 			onOutput(o)
 		}
-	}, nil)
+	}, h.input)
 	if err != nil {
 		h.t.Fatalf("Execute(%q): %v", code, err)
 	}
@@ -168,6 +169,29 @@ func TestExecutorEndToEnd(t *testing.T) {
 		data, _ := who["data"].(map[string]any)
 		if text, _ := data["text/plain"].(string); !strings.Contains(text, "x") || !strings.Contains(text, "y") {
 			t.Errorf("user expression %%who = %+v", r.reply.UserExpressions)
+		}
+	})
+
+	t.Run("reset asks", func(t *testing.T) {
+		h := newExecutorHarness(t, bin)
+		h.ok("z := 5")
+		for _, tc := range []struct {
+			answer string
+			gone   bool
+		}{{"n", false}, {"y", true}} {
+			var asked string
+			h.input = func(_ context.Context, prompt string, _ bool) (string, error) {
+				asked = prompt
+				return tc.answer, nil
+			}
+			h.ok("%reset")
+			if !strings.Contains(asked, "Proceed (y/[n])?") {
+				t.Errorf("%%reset asked %q, want the question as the prompt", asked)
+			}
+			after := h.exec("z", nil, nil)
+			if gone := after.reply.Status == engine.StatusError; gone != tc.gone {
+				t.Errorf("answer %q: z gone %v, want %v (%+v)", tc.answer, gone, tc.gone, after.reply)
+			}
 		}
 	})
 
