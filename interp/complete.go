@@ -4,6 +4,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -26,6 +27,9 @@ type match struct {
 // fragment before the cursor. Offsets are in code points.
 func (s *Session) complete(code string, cursor int) Completion {
 	byteCur := runeToByte(code, cursor)
+	if c, ok := s.completeImportPath(code, byteCur); ok {
+		return c
+	}
 	start := identStart(code, byteCur)
 	prefix := code[start:byteCur]
 	c := Completion{Start: utf8.RuneCountInString(code[:start]), End: utf8.RuneCountInString(code[:byteCur])}
@@ -38,6 +42,12 @@ func (s *Session) complete(code string, cursor int) Completion {
 	default:
 		ms = s.scopeMatches(code, start, prefix)
 	}
+	return finish(c, ms, prefix)
+}
+
+// finish keeps the matches that start with prefix, once each, sorted,
+// and describes them in the completion's metadata.
+func finish(c Completion, ms []match, prefix string) Completion {
 	seen := map[string]bool{}
 	var kept []match
 	for _, m := range ms {
@@ -56,6 +66,40 @@ func (s *Session) complete(code string, cursor int) Completion {
 	}
 	c.Metadata = map[string]any{"_jupyter_types_experimental": kinds}
 	return c
+}
+
+// importLine matches a line that imports a package whose path is being
+// typed: import "ne, import x "ne, or "ne inside an import block.
+var importLine = regexp.MustCompile(`^\s*(?:import\s+)?(?:[\pL_][\pL\pN_]*\s+|\.\s+)?"([^"]*)$`)
+
+// completeImportPath completes the path of an import being typed, from
+// the standard library and the toolkit; ok is false elsewhere.
+func (s *Session) completeImportPath(code string, byteCur int) (Completion, bool) {
+	lineStart := strings.LastIndex(code[:byteCur], "\n") + 1
+	line := code[lineStart:byteCur]
+	m := importLine.FindStringSubmatch(line)
+	if m == nil || !inImport(code[:lineStart], line) {
+		return Completion{}, false
+	}
+	start := byteCur - len(m[1])
+	c := Completion{Start: utf8.RuneCountInString(code[:start]), End: utf8.RuneCountInString(code[:byteCur])}
+	var ms []match
+	for _, p := range s.fe.ti.std.Paths() {
+		if !strings.Contains(p, "internal") && !strings.HasPrefix(p, "vendor/") {
+			ms = append(ms, match{name: p, kind: "package", sig: p})
+		}
+	}
+	return finish(c, ms, m[1]), true
+}
+
+// inImport reports whether line, which follows the text before, is an
+// import: it starts with import, or an import block is open above it.
+func inImport(before, line string) bool {
+	if strings.HasPrefix(strings.TrimSpace(line), "import") {
+		return true
+	}
+	i := strings.LastIndex(before, "import (")
+	return i >= 0 && !strings.Contains(before[i:], ")")
 }
 
 // memberMatches lists what can follow the "x." that ends code[:start].
@@ -157,6 +201,9 @@ func selectors(t types.Type, isType bool) []types.Object {
 func (s *Session) scopeMatches(code string, start int, prefix string) []match {
 	var out []match
 	if p := s.newProbe(code, start); p != nil {
+		for _, obj := range p.litFields() {
+			out = append(out, describe(obj, p.pkg))
+		}
 		for _, obj := range p.scopeNames() {
 			out = append(out, describe(obj, p.pkg))
 		}

@@ -20,8 +20,9 @@ const holeName = "_gkHole"
 type probe struct {
 	info *types.Info
 	pkg  *types.Package
-	hole *ast.Ident // the fragment's identifier
-	sel  ast.Expr   // X when the fragment follows "X.", else nil
+	hole *ast.Ident        // the fragment's identifier
+	sel  ast.Expr          // X when the fragment follows "X.", else nil
+	lit  *ast.CompositeLit // the literal whose element (or key) the fragment is
 }
 
 // newProbe type-checks code[:start] + hole + closers in the context of
@@ -85,6 +86,19 @@ func (s *Session) newProbe(code string, start int) *probe {
 	if p.hole == nil {
 		return nil
 	}
+	ast.Inspect(pc.file, func(n ast.Node) bool {
+		if cl, ok := n.(*ast.CompositeLit); ok {
+			for _, e := range cl.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					e = kv.Key
+				}
+				if e == p.hole {
+					p.lit = cl
+				}
+			}
+		}
+		return p.lit == nil
+	})
 
 	// Packages the cell names without importing them, as autoImport would.
 	ast.Inspect(pc.file, func(n ast.Node) bool {
@@ -177,10 +191,7 @@ func closers(src string) string {
 	}
 	var b strings.Builder
 	for i := len(open) - 1; i >= 0; i-- {
-		if open[i] == '}' {
-			b.WriteByte('\n')
-		}
-		b.WriteByte(open[i])
+		b.WriteByte(open[i]) // on the hole's line: "T{x\n}" would need a comma
 	}
 	return b.String()
 }
@@ -201,6 +212,33 @@ func (p *probe) scopeNames() []types.Object {
 				continue
 			}
 			out = append(out, obj)
+		}
+	}
+	return out
+}
+
+// litFields lists the fields of the struct literal the hole is an
+// element of, for keyed elements.
+func (p *probe) litFields() []types.Object {
+	if p.lit == nil {
+		return nil
+	}
+	tv, ok := p.info.Types[p.lit]
+	if !ok || tv.Type == nil {
+		return nil
+	}
+	t := tv.Type
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem() // &T{...}, or an element of []*T
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var out []types.Object
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Exported() || f.Pkg() == p.pkg {
+			out = append(out, f)
 		}
 	}
 	return out
