@@ -146,23 +146,31 @@ func (p *probe) members() ([]match, bool) {
 }
 
 // selectors lists the fields and methods of a value of type t, or the
-// methods of type t for a method expression.
+// methods of type t for a method expression (isType). A value's methods
+// include those of *T: a variable is addressable.
 func selectors(t types.Type, isType bool) []types.Object {
-	var out []types.Object
-	if isType {
-		ms := types.NewMethodSet(t)
-		if !types.IsInterface(t) {
-			ms = types.NewMethodSet(types.NewPointer(t))
-		}
-		for i := range ms.Len() {
-			out = append(out, ms.At(i).Obj())
-		}
-		return out
-	}
 	base := t
-	if p, ok := t.Underlying().(*types.Pointer); ok {
+	if p, ok := t.Underlying().(*types.Pointer); ok && !isType {
 		base = p.Elem()
 	}
+	var out []types.Object
+	if st, ok := base.Underlying().(*types.Struct); ok && !isType {
+		out = structFields(st)
+	}
+	ms := types.NewMethodSet(base) // T.M: exactly T's methods
+	if _, isPtr := base.Underlying().(*types.Pointer); !isType && !isPtr && !types.IsInterface(base) {
+		ms = types.NewMethodSet(types.NewPointer(base))
+	}
+	for i := range ms.Len() {
+		out = append(out, ms.At(i).Obj())
+	}
+	return out
+}
+
+// structFields lists the fields of st and, once each, the fields
+// promoted from its embedded structs.
+func structFields(st *types.Struct) []types.Object {
+	var out []types.Object
 	seen := map[string]bool{}
 	var walk func(st *types.Struct, depth int)
 	walk = func(st *types.Struct, depth int) {
@@ -172,27 +180,19 @@ func selectors(t types.Type, isType bool) []types.Object {
 				seen[f.Name()] = true
 				out = append(out, f)
 			}
-			if f.Embedded() && depth < 8 {
-				ft := f.Type()
-				if p, ok := ft.Underlying().(*types.Pointer); ok {
-					ft = p.Elem()
-				}
-				if est, ok := ft.Underlying().(*types.Struct); ok {
-					walk(est, depth+1)
-				}
+			if !f.Embedded() || depth >= 8 {
+				continue
+			}
+			ft := f.Type()
+			if p, ok := ft.Underlying().(*types.Pointer); ok {
+				ft = p.Elem()
+			}
+			if est, ok := ft.Underlying().(*types.Struct); ok {
+				walk(est, depth+1)
 			}
 		}
 	}
-	if st, ok := base.Underlying().(*types.Struct); ok {
-		walk(st, 0)
-	}
-	ms := types.NewMethodSet(t)
-	if !types.IsInterface(base) {
-		ms = types.NewMethodSet(types.NewPointer(base))
-	}
-	for i := range ms.Len() {
-		out = append(out, ms.At(i).Obj())
-	}
+	walk(st, 0)
 	return out
 }
 

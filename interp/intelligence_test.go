@@ -106,6 +106,8 @@ func TestComplete(t *testing.T) {
 		{name: "methods of a std value", code: "sb.Wr", want: []string{"WriteString", "WriteByte"}, start: 3},
 		{name: "methods of an expression", fresh: true, code: `strings.NewReader("x").Re`, want: []string{"Read", "ReadByte", "ReadRune", "Reset"}, not: []string{"Len"}, start: 23},
 		{name: "method expression", code: "Point.", want: []string{"Norm"}, not: []string{"X"}, start: 6},
+		{name: "method expression on a pointer", code: "(*strings.Builder).Wr", want: []string{"WriteString"}, start: 19},
+		{name: "method expression, value receivers only", code: "strings.Builder.", exact: true, start: 16},
 		{name: "session variable", code: "cou", want: []string{"counter"}, not: []string{"Point"}, start: 0,
 			kinds: map[string]matchKind{"counter": {"variable", "int"}}},
 		{name: "session type", code: "Poi", want: []string{"Point"}, start: 0, kinds: map[string]matchKind{"Point": {"type", ""}}},
