@@ -4,7 +4,7 @@ Run with Debian's python3 after `kernel install`:
     timeout 300 /usr/bin/python3 .ci/kernel_test.py -v
 Every test that applies to Go is configured; a test left unconfigured is
 skipped by the suite itself (the pager test: gokernel shows help through
-inspect, not through execute payloads).
+inspect, not through execute payloads, so code_page_something stays empty).
 """
 import unittest
 
@@ -51,10 +51,18 @@ class GoKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "1 + 1", "result": "2"},
         {"code": "6 * 7", "result": "42"},
         {"code": "y := 21\ny * 2", "result": "42"},
+        # Rich results: a chart, an image.Image, a value with an HTML method.
+        {"code": 'plot.New("t").LineY("a", []float64{1, 2, 3})', "mime": "image/svg+xml"},
+        {"code": "image.NewRGBA(image.Rect(0, 0, 2, 2))", "mime": "image/png"},
+        {"code": 'type bold string\nfunc (b bold) HTML() string { return "<b>" + string(b) + "</b>" }\n'
+                 'hi := bold("hi")\nhi', "mime": "text/html", "result": "<b>hi</b>"},
     ]
     code_display_data = [
-        {"code": '_ = display.HTML("<b>hello</b>")', "mime": "text/html"},
-        {"code": '_ = display.Markdown("*hello*")', "mime": "text/markdown"},
+        {"code": 'display.HTML("<b>x</b>")', "mime": "text/html"},
+        {"code": 'display.Markdown("*hello*")', "mime": "text/markdown"},
+        {"code": 'display.SVG(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>`)', "mime": "image/svg+xml"},
+        {"code": "%%html\n<i>hi</i>", "mime": "text/html"},
+        {"code": "%%markdown\n# hi", "mime": "text/markdown"},
     ]
 
     code_history_pattern = "1 +*"
