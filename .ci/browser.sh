@@ -72,8 +72,10 @@ go run ./cmd/kernel install
 
 # The notebooks as committed, minus their outputs: what the page shows
 # afterwards was drawn in this run. The dir keeps its name (a cell prints it).
-cp -r notebooks "$work/notebooks"
-$PY - "$work"/notebooks/*.ipynb <<'EOF'
+mkdir -p "$work/served/canary"
+cp -r notebooks "$work/served/notebooks"
+cp .ci/browser/testdata/canary-must-fail.ipynb "$work/served/canary/"
+$PY - "$work"/served/notebooks/*.ipynb <<'EOF'
 import json, sys
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8") as f:
@@ -91,7 +93,7 @@ port=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); pri
 token=$($PY -c 'import secrets; print(secrets.token_hex(16))')
 url=http://127.0.0.1:$port
 jupyter-notebook --no-browser --allow-root --ip=127.0.0.1 --port="$port" --port-retries=0 \
-  --NotebookApp.token="$token" --notebook-dir="$work/notebooks" \
+  --NotebookApp.token="$token" --notebook-dir="$work/served" \
   --MappingKernelManager.cull_idle_timeout=0 >"$work/server.log" 2>&1 </dev/null &
 server_pid=$!
 ready=
@@ -111,14 +113,32 @@ if [[ -z $ready ]]; then
 fi
 echo "=== notebook server $url (pid $server_pid)"
 
-# 5. Every course notebook in the browser.
+# 5. First a notebook that must fail each check: proof that the checks see
+# an error, a cell that did not run, a missing chart and an unfinished bar.
+check=(node .ci/browser/check-notebooks.mjs --url "$url" --token "$token" --shots "$shots")
+canary_rc=0
+canary_out=$("${check[@]}" canary/canary-must-fail.ipynb) || canary_rc=$?
+sed "s/^/  canary | /" <<<"$canary_out"
+if ((canary_rc == 0)); then
+  echo "FAIL: the canary notebook passed the browser check"
+  exit 1
+fi
+for want in "FAIL canary-must-fail.ipynb" "errored: " "did not run" "no chart was drawn" \
+  "stopped at 0/5"; do
+  if ! grep -qF -- "$want" <<<"$canary_out"; then
+    echo "FAIL: the check of the canary notebook did not report \"$want\""
+    exit 1
+  fi
+done
+echo "PASS: the canary notebook failed each check, as it must"
+
+# 6. Every course notebook.
 notebooks=()
-for nb in "$work"/notebooks/*.ipynb; do
-  notebooks+=("$(basename "$nb")")
+for nb in "$work"/served/notebooks/*.ipynb; do
+  notebooks+=("notebooks/$(basename "$nb")")
 done
 rc=0
-node .ci/browser/check-notebooks.mjs --url "$url" --token "$token" --shots "$shots" \
-  --timeline-png "$root/docs/screenshots/02-handwritten-loop.png" "${notebooks[@]}" || rc=$?
+"${check[@]}" --timeline-png "$root/docs/screenshots/02-handwritten-loop.png" "${notebooks[@]}" || rc=$?
 if ((rc != 0)); then
   echo "--- notebook server log (last 60 lines)"
   tail -n 60 "$work/server.log"

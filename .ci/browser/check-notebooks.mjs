@@ -20,6 +20,8 @@ const expected = {
   '02-handwritten-loop.ipynb': { charts: true },
   '03-news-downloader.ipynb': { charts: true, progress: { min: 1, text: 'sources' } },
   '04-concurrency-from-the-ground-up.ipynb': { charts: true },
+  // testdata/: a notebook that must fail every one of these checks.
+  'canary-must-fail.ipynb': { charts: true, progress: { min: 1, text: '5 / 5' } },
 };
 
 // The screenshot the README shows: the cell of notebook 02 that draws the
@@ -101,9 +103,9 @@ async function checkNotebook(browser, opt, nb) {
   return pass;
 }
 
-// screenshots saves the whole notebook, and for the timeline notebook the
-// cell with its chart, as the README's picture. A failed screenshot is a
-// problem of the notebook's check.
+// screenshots saves the whole notebook, and for the timeline notebook, when
+// it passed, the cell with its chart as the README's picture. A failed
+// screenshot is a problem of the notebook's check.
 async function screenshots(page, opt, name, result) {
   try {
     await page.evaluate(inPage.unclipPage);
@@ -111,6 +113,10 @@ async function screenshots(page, opt, name, result) {
     await page.screenshot({ path: file, fullPage: true });
     console.log(`    screenshot ${file}`);
     if (name !== timeline.notebook || !opt['timeline-png']) return;
+    if (result.problems.length > 0) {
+      console.log(`    ${opt['timeline-png']} left as it was: the notebook failed`);
+      return;
+    }
     if (!(await page.evaluate(inPage.markCellWithChart, timeline.chartText))) {
       result.problems.push(`no chart containing ${JSON.stringify(timeline.chartText)} to screenshot`);
       return;

@@ -53,14 +53,16 @@ export function inspectPage(want) {
   const problems = [];
   if (gk.failed) problems.push(gk.failed);
   const code = nb.get_cells().filter((c) => c.cell_type === 'code');
-  // Every code cell ran, once, in order, after the restart (counts from 1).
+  // Every code cell ran, once, in order, after the restart (counts from 1);
+  // a cell that Run All skipped after an error has no count, or repeats the
+  // count of the cell before it.
   let last = 0;
   code.forEach((c, i) => {
     const n = c.input_prompt_number;
     if (typeof n !== 'number') {
-      problems.push(`code cell ${i + 1} has no execution count (prompt ${JSON.stringify(n)})`);
+      problems.push(`code cell ${i + 1} did not run: no execution count (prompt ${JSON.stringify(n)})`);
     } else if (n <= last) {
-      problems.push(`code cell ${i + 1} has execution count ${n} after ${last}`);
+      problems.push(`code cell ${i + 1} did not run: execution count ${n} after ${last}`);
     } else {
       last = n;
     }
@@ -69,11 +71,14 @@ export function inspectPage(want) {
     problems.push(`the first code cell ran as [${code[0].input_prompt_number}], not [1]: no restart?`);
   }
   // No cell errored: an error reply draws an .output_error area.
-  document.querySelectorAll('.output_error').forEach((e) => {
-    const cell = e.closest('.cell');
-    const idx = Array.prototype.indexOf.call(document.querySelectorAll('.cell'), cell);
-    problems.push(`cell ${idx + 1} errored: ${e.innerText.trim().split('\n').slice(0, 6).join(' | ')}`);
+  code.forEach((c, i) => {
+    for (const e of c.element[0].querySelectorAll('.output_error')) {
+      problems.push(`code cell ${i + 1} errored: ${e.innerText.trim().split('\n').slice(0, 6).join(' | ')}`);
+    }
   });
+  const stray = document.querySelectorAll('.output_error').length -
+    code.reduce((n, c) => n + c.element[0].querySelectorAll('.output_error').length, 0);
+  if (stray > 0) problems.push(`${stray} error outputs outside the code cells`);
   // Charts: an SVG or an image rendered in an output area, with a size.
   const charts = Array.from(document.querySelectorAll('.output_area .output_svg svg, .output_area img'))
     .filter((el) => el.getBoundingClientRect().width > 50 && el.getBoundingClientRect().height > 50);
