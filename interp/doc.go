@@ -46,6 +46,26 @@
 //     the gokernel/rt helpers (runtime.go), formatted by fmt inside the
 //     interpreter so that String methods apply.
 //
+// # A cell's result
+//
+// A cell's result is its last statement when that is a bare expression
+// with one value, of any kind: a literal, a name, a selector, an index or
+// slice, a type assertion, a unary or binary expression, a composite
+// literal, a conversion (bold("hi"), time.Duration(5)), a builtin with a
+// value, or a call with one result (result.go). go/types rejects a
+// conversion or a value builtin as a statement ("is not used"), so the
+// front end turns every such expression into `_ = x` before the check
+// sees the program. There is no result for:
+//   - a call that returns nothing;
+//   - a call with several results, such as fmt.Println's (n, err): Go has
+//     no tuple value to show them as;
+//   - a nil whose static type is an interface (a nil error, a nil any),
+//     or a bare nil, as IPython shows nothing for None, so that a cell
+//     ending in srv.Close() or os.Setenv(k, v) shows nothing when it
+//     succeeds. Other nils are values: a nil pointer shows <nil>, a nil
+//     slice [] and a nil map map[], as fmt prints them. A user expression
+//     (Session.UserExpression) shows its nil: a front end asked for it.
+//
 // # Where state lives
 //
 // The session keeps every live declaration as source text with its cell

@@ -133,9 +133,10 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 			break
 		}
 	}
+	settled := settleResult(pc, info)
 	var d1 []diag
 	for _, e := range errs {
-		if !inside(pc.fn.Body, e.Pos) || isTopLevelUnused(pc.fn, info, e) || isUnusedImport(e) {
+		if !inside(pc.fn.Body, e.Pos) || isTopLevelUnused(pc.fn, info, e) || isUnusedImport(e) || settled && isResultStmtError(pc, e) {
 			continue
 		}
 		d1 = append(d1, typeDiag(e))
@@ -220,6 +221,7 @@ func (fe *frontEnd) compile(count int, src []byte, all bool) (*unit, error) {
 	}
 	u.compile = orderDecls(u.compile, info)
 	u.rewrites = rewrite(fe, u)
+	guardNilResult(pc, info)
 	markFinish(fe, pc)
 	return u, nil
 }
