@@ -61,13 +61,27 @@ func runExecutor(args []string) int {
 	crash := os.Stderr
 	defer runtime.KeepAlive(crash)
 	os.Stderr = stderr
-	log.SetOutput(stderr)
 
 	if limit, err := supervisor.ParseSize(os.Getenv(supervisor.MemoryLimitEnv)); err == nil && limit > 0 {
 		debug.SetMemoryLimit(limit * 9 / 10) // the GC works harder before the watchdog kills
 	}
 
 	srv := execproto.NewServer(requests, events)
+	// Everything printed is counted, so that the supervisor can put it
+	// exactly where it belongs among the events.
+	streams, err := countStreams(stderr)
+	if err != nil {
+		fmt.Fprintf(crash, "kernel executor: %v\n", err)
+		return 1
+	}
+	defer func() {
+		if err := streams.Close(); err != nil {
+			slog.Debug("shutdown: stop the stream relays", "err", err)
+		}
+	}()
+	srv.CountStreams(streams.Counts)
+	stdoutW, stderrW := streams.Out, streams.Err
+	log.SetOutput(stderrW)
 
 	// SIGINT (e.g. Ctrl-C in a terminal reaches the whole process group)
 	// interrupts the cell. Notify also undoes an inherited "ignore".
@@ -87,8 +101,8 @@ func runExecutor(args []string) int {
 	}()
 
 	sess, err := interp.New(interp.Options{
-		Stdout:  os.Stdout,
-		Stderr:  stderr,
+		Stdout:  stdoutW,
+		Stderr:  stderrW,
 		Stdin:   srv.Stdin(),
 		Display: func(d interp.Display) { _ = srv.Output(displayOutput(d)) },
 		Crash:   crash,
@@ -98,12 +112,12 @@ func runExecutor(args []string) int {
 		return 1
 	}
 	a := newSessionAdapter(sess, magic.Env{
-		Stdout: os.Stdout,
-		Stderr: stderr,
+		Stdout: stdoutW,
+		Stderr: stderrW,
 		Display: func(data, metadata map[string]any) {
 			_ = srv.Output(engine.Output{Type: engine.DisplayData, Data: data, Metadata: orEmpty(metadata)})
 		},
-		Input: stdinInput(os.Stdout, srv.Stdin()),
+		Input: stdinInput(stdoutW, srv.Stdin()),
 	})
 	err = srv.Serve(ctx, a)
 	// Servers and loops that cells started end with the session.

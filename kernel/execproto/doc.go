@@ -29,8 +29,17 @@
 // side of the protocol is Server; the supervisor side lives in package
 // supervisor.
 //
-// Ordering: a cell's printed text goes straight to fd 1 or fd 3 with a
-// write system call, before the event that follows it is written, so the
-// supervisor can keep the order by draining both pipes whenever an event
-// arrives.
+// Ordering: the executor writes a cell's printed text to fd 1 and fd 3
+// through CountingWriters and stamps every event with the number of bytes
+// written to each pipe so far (Event.StdoutBytes, Event.StderrBytes). A
+// counted write has returned before the event is written, so when the
+// supervisor reads an event, the stamped bytes are in the pipes or already
+// read: it shows exactly the text up to the stamps, then the event, and
+// keeps the text after the stamps for later. While the counts change the
+// executor also sends streams events (every StampInterval) that carry
+// only the stamps, so that text printed between other events streams.
+// Bytes written to fd 1 or fd 3 without the counting writers (compiled
+// code writing to os.Stdout itself, child processes) shift the positions:
+// such text may be shown late, and the supervisor shows everything read
+// when a cell's reply arrives.
 package execproto

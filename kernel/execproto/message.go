@@ -44,6 +44,10 @@ const (
 	EvOutput       = "output"
 	EvInputRequest = "input_request"
 	EvReply        = "reply"
+	// EvStreams carries only the stream counts: the executor sends it
+	// every StampInterval while the counts change, so that the supervisor
+	// can stream text printed between other events.
+	EvStreams = "streams"
 )
 
 // Event is one frame on the event pipe. Type says which fields are set.
@@ -52,6 +56,13 @@ type Event struct {
 	// ID is the request answered (reply) or the execute request running
 	// (output, input_request; 0 when no cell runs).
 	ID uint64 `json:"id,omitempty"`
+
+	// StdoutBytes and StderrBytes are the bytes the session had written
+	// to the stdout and stderr pipes when the event was sent: the
+	// supervisor shows exactly that much printed text before the event.
+	// Every event carries them.
+	StdoutBytes int64 `json:"stdout_bytes,omitempty"`
+	StderrBytes int64 `json:"stderr_bytes,omitempty"`
 
 	// ready
 	PID int `json:"pid,omitempty"`

@@ -15,6 +15,10 @@ import (
 // stopGrace is how long Serve waits for running handlers when it stops.
 const stopGrace = time.Second
 
+// StampInterval is how often the executor sends a streams event while
+// the stream counts change.
+const StampInterval = 20 * time.Millisecond
+
 // Server is the executor's side of the protocol: it reads requests, runs
 // them against a Session and writes events. Create it before the Session,
 // so that the session's display callback and standard input can be wired
@@ -22,8 +26,10 @@ const stopGrace = time.Second
 type Server struct {
 	in io.Reader
 
-	wmu sync.Mutex // serializes event frames
-	out io.Writer
+	wmu    sync.Mutex // serializes event frames
+	out    io.Writer
+	counts func() (stdout, stderr int64)
+	sent   [2]int64 // the counts of the last event sent, guarded by wmu
 
 	mu          sync.Mutex
 	cellID      uint64 // the execute request running, 0 when none
@@ -42,16 +48,57 @@ func NewServer(in io.Reader, out io.Writer) *Server {
 	return s
 }
 
-// send writes one event.
+// CountStreams gives the server the counts of bytes the session has
+// written to its stdout and stderr pipes (see CountingWriter); every
+// event is stamped with them. Call it before Serve.
+func (s *Server) CountStreams(counts func() (stdout, stderr int64)) {
+	s.counts = counts
+}
+
+// send stamps one event with the stream counts and writes it.
 func (s *Server) send(ev Event) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	if s.counts != nil {
+		ev.StdoutBytes, ev.StderrBytes = s.counts()
+		s.sent = [2]int64{ev.StdoutBytes, ev.StderrBytes}
+	}
 	return WriteFrame(s.out, ev)
+}
+
+// stamp sends a streams event when the counts changed since the last
+// event.
+func (s *Server) stamp() error {
+	o, e := s.counts()
+	s.wmu.Lock()
+	same := s.sent == [2]int64{o, e}
+	s.wmu.Unlock()
+	if same {
+		return nil
+	}
+	return s.send(Event{Type: EvStreams})
+}
+
+// stamps sends streams events every StampInterval until ctx ends.
+func (s *Server) stamps(ctx context.Context) {
+	t := time.NewTicker(StampInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.stamp(); err != nil {
+				return
+			}
+		}
+	}
 }
 
 // Output sends a rich output (display_data, update_display_data,
 // clear_output, execute_result) of the running cell. Text a cell printed
-// before calling Output reaches the notebook before it.
+// through the counted writers before calling Output reaches the notebook
+// before it, and text printed after it after it.
 func (s *Server) Output(o engine.Output) error {
 	s.mu.Lock()
 	id := s.cellID
@@ -91,6 +138,10 @@ func (s *Server) Serve(ctx context.Context, sess Session) error {
 		return fmt.Errorf("announce ready: %w", err)
 	}
 	var wg sync.WaitGroup
+	if s.counts != nil {
+		wg.Add(1)
+		go func() { defer wg.Done(); s.stamps(ctx) }()
+	}
 	err := s.loop(ctx, sess, &wg)
 	cancel()
 	done := make(chan struct{})

@@ -11,10 +11,15 @@
 //   - streams the executor's stdout and stderr pipes as stream outputs,
 //     coalesced (one message per FlushInterval or FlushSize, never one per
 //     line) and capped per cell (OutputLimit);
-//   - keeps the order of text and rich output: when an event arrives it
-//     first drains what the executor already wrote to the pipes (a
-//     non-blocking read until the pipe is empty, serialized with the pump
-//     goroutine that normally reads it), then flushes, then emits the event;
+//   - keeps the exact order of text and rich output: the executor stamps
+//     every event with the bytes it had written to each pipe (see package
+//     execproto); on an event the supervisor drains the pipes (a
+//     non-blocking read until empty, serialized with the pump goroutines
+//     that normally read them), which makes sure every stamped byte has
+//     been read, shows the text up to the stamps, then the event, and
+//     holds the text read past the stamps (a fence) for the next event or
+//     streams stamp; at the end of a cell, and when the executor is gone,
+//     everything read is shown;
 //   - keeps the crash pipe's text (Go's fatal error and panic output) to
 //     explain a death through Config.Explain, never streaming it;
 //   - watches the executor's resident memory and kills it above

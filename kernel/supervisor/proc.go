@@ -43,6 +43,7 @@ type proc struct {
 	crashText      []byte // guarded by crash.mu (written by its deliver)
 
 	sink     *sink
+	fence    *fence               // holds printed text until the stamps release it
 	cell     atomic.Pointer[cell] // the running cell, for input requests
 	reported atomic.Bool          // a cell has reported this process's death
 
@@ -120,14 +121,15 @@ func startProc(ctx context.Context, cfg *Config, k *sink) (*proc, error) {
 		req:     reqW,
 		events:  evR,
 		sink:    k,
+		fence:   &fence{sink: k},
 		waiters: map[uint64]chan execproto.Event{},
 		ready:   make(chan struct{}),
 		exited:  make(chan struct{}),
 		dead:    make(chan struct{}),
 	}
 	var err error
-	if p.stdout, err = newPump(stdoutR, func(b []byte) { k.write("stdout", b) }); err == nil {
-		if p.stderr, err = newPump(stderrR, func(b []byte) { k.write("stderr", b) }); err == nil {
+	if p.stdout, err = newPump(stdoutR, func(b []byte) { p.fence.take(streamStdout, b) }); err == nil {
+		if p.stderr, err = newPump(stderrR, func(b []byte) { p.fence.take(streamStderr, b) }); err == nil {
 			p.crash, err = newPump(crashR, p.keepCrash)
 		}
 	}
@@ -194,6 +196,7 @@ func (p *proc) wait(events <-chan struct{}) {
 	}
 	p.req.Close()
 	p.wg.Wait()
+	p.fence.releaseAll() // the executor is gone: no event can follow
 	p.events.Close()
 	p.logger.Debug("executor ended", "state", p.state.String())
 	close(p.dead)
@@ -209,7 +212,11 @@ func (p *proc) readEvents() {
 			}
 			return
 		}
+		if ev.Type != execproto.EvReady {
+			p.syncTo(ev)
+		}
 		switch ev.Type {
+		case execproto.EvStreams: // the stamps were all it carried
 		case execproto.EvReady:
 			close(p.ready)
 		case execproto.EvReply:
@@ -222,11 +229,9 @@ func (p *proc) readEvents() {
 			}
 		case execproto.EvOutput:
 			if ev.Output != nil {
-				p.syncStreams()
 				p.sink.output(*ev.Output)
 			}
 		case execproto.EvInputRequest:
-			p.syncStreams()
 			c := p.cell.Load()
 			if c == nil || c.id != ev.ID {
 				p.sendInput(ev.ID, "", "no cell is running")
@@ -239,11 +244,24 @@ func (p *proc) readEvents() {
 	}
 }
 
-// syncStreams delivers everything the executor has written to its stdout
-// and stderr pipes so far.
+// syncTo shows the printed text up to the event's stamps. The stamped
+// bytes were written before the event, so they are in the pipes or
+// already read: draining the pipes (serialized with the pumps) makes sure
+// all of them have been read, with no blocking read. Text read past the
+// stamps stays held for a later event.
+func (p *proc) syncTo(ev execproto.Event) {
+	p.stdout.drain()
+	p.stderr.drain()
+	p.fence.releaseTo(ev.StdoutBytes, ev.StderrBytes)
+}
+
+// syncStreams shows everything the executor has written to its stdout
+// and stderr pipes so far, stamped or not (at the end of a cell, so that
+// text written around the counting writers is not held back).
 func (p *proc) syncStreams() {
 	p.stdout.drain()
 	p.stderr.drain()
+	p.fence.releaseAll()
 }
 
 // send writes one request.
