@@ -48,6 +48,8 @@ type rewriter struct {
 // funcCtx is a function being rewritten.
 type funcCtx struct {
 	sig    *types.Signature
+	ftype  *ast.FuncType // its type as written: the results rule edits it
+	names  []string      // its named results, blank ones renamed; nil if unnamed
 	body   *ast.BlockStmt
 	defers string     // name of its deferred-calls slice, once a rule needs one
 	loops  []ast.Node // loops around the node being visited
@@ -65,10 +67,10 @@ func (rw *rewriter) pre(c *astutil.Cursor) bool {
 			return false
 		}
 		sig, _ := rw.info.Defs[n.Name].Type().(*types.Signature)
-		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, body: n.Body})
+		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, ftype: n.Type, body: n.Body, names: rw.resultNames(sig)})
 	case *ast.FuncLit:
 		sig, _ := rw.info.Types[n].Type.(*types.Signature)
-		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, body: n.Body})
+		rw.funcs = append(rw.funcs, &funcCtx{sig: sig, ftype: n.Type, body: n.Body, names: rw.resultNames(sig)})
 	case *ast.ForStmt, *ast.RangeStmt:
 		if len(rw.funcs) > 0 {
 			fc := rw.funcs[len(rw.funcs)-1]
@@ -90,6 +92,7 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 		}
 		fc := rw.funcs[len(rw.funcs)-1]
 		rw.funcs = rw.funcs[:len(rw.funcs)-1]
+		rw.namedResults(fc)
 		rw.finishFunc(fc)
 	case *ast.LabeledStmt:
 		// A rewritten loop is no longer a loop: its label goes too, as
@@ -138,6 +141,10 @@ func (rw *rewriter) post(c *astutil.Cursor) bool {
 		}
 	case *ast.ExprStmt:
 		if s := rw.clearStmt(n); s != nil {
+			c.Replace(s)
+		}
+	case *ast.AssignStmt:
+		if s := rw.nilAssign(c, n); s != nil {
 			c.Replace(s)
 		}
 	case *ast.Ident:

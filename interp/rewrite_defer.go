@@ -117,7 +117,6 @@ func (rw *rewriter) finishFunc(fc *funcCtx) {
 		return x.(*ast.FuncLit).Body.List
 	}
 	sig := fc.sig
-	named := sig != nil && sig.Results().Len() > 0 && sig.Results().At(0).Name() != ""
 	astutil.Apply(fc.body, func(c *astutil.Cursor) bool {
 		switch n := c.Node().(type) {
 		case *ast.FuncLit:
@@ -127,19 +126,24 @@ func (rw *rewriter) finishFunc(fc *funcCtx) {
 			ret := &ast.ReturnStmt{Return: n.Return}
 			switch {
 			case len(n.Results) == 0:
-			case named:
-				var names []string
-				for i := 0; i < sig.Results().Len(); i++ {
-					names = append(names, sig.Results().At(i).Name())
+			case fc.names != nil:
+				stmts = append(stmts, rw.setResults(fc.names, resultTypes(sig), n.Results)...)
+			case len(n.Results) == sig.Results().Len():
+				// One variable per value: see setResults.
+				var tmps []string
+				for i, v := range n.Results {
+					t := rw.fresh("_gkdr")
+					tmps = append(tmps, t)
+					stmts = append(stmts, varDecl(t, rw.typeExpr(sig.Results().At(i).Type()), v))
 				}
-				stmts = append(stmts, assign(idents(names...), token.ASSIGN, n.Results...))
+				ret.Results = idents(tmps...)
 			default:
+				// return f() with several results.
 				var tmps []string
 				for i := 0; i < sig.Results().Len(); i++ {
-					v := rw.fresh("_gkdr")
-					tmps = append(tmps, v)
-					spec := &ast.ValueSpec{Names: []*ast.Ident{ast.NewIdent(v)}, Type: rw.typeExpr(sig.Results().At(i).Type())}
-					stmts = append(stmts, &ast.DeclStmt{Decl: &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{spec}}})
+					t := rw.fresh("_gkdr")
+					tmps = append(tmps, t)
+					stmts = append(stmts, varDecl(t, rw.typeExpr(sig.Results().At(i).Type()), nil))
 				}
 				stmts = append(stmts, assign(idents(tmps...), token.ASSIGN, n.Results...))
 				ret.Results = idents(tmps...)

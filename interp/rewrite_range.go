@@ -135,7 +135,7 @@ func (rw *rewriter) rangeFunc(r *ast.RangeStmt, sig *types.Signature, label *ast
 	// Results of the enclosing function, for returns from the body.
 	var resVars []string
 	var resDecls []ast.Stmt
-	namedResults := fc != nil && fc.sig != nil && fc.sig.Results().Len() > 0 && fc.sig.Results().At(0).Name() != ""
+	namedResults := fc != nil && fc.sig != nil && fc.names != nil
 
 	inner := innerLabels(r.Body)
 	type level struct{ loop, breakable bool }
@@ -191,15 +191,11 @@ func (rw *rewriter) rangeFunc(r *ast.RangeStmt, sig *types.Signature, label *ast
 			ret := &ast.ReturnStmt{Results: idents(resVars...)}
 			if namedResults {
 				// Named results: assign them, as return does.
-				var names []string
-				for i := 0; i < fc.sig.Results().Len(); i++ {
-					names = append(names, fc.sig.Results().At(i).Name())
-				}
 				ret = &ast.ReturnStmt{}
-				c.Replace(block(assign(idents(names...), token.ASSIGN, n.Results...), exit(ret)))
+				c.Replace(block(append(rw.setResults(fc.names, resultTypes(fc.sig), n.Results), exit(ret))...))
 				return false
 			}
-			c.Replace(block(assign(idents(resVars...), token.ASSIGN, n.Results...), exit(ret)))
+			c.Replace(block(append(rw.setResults(resVars, resultTypes(fc.sig), n.Results), exit(ret))...))
 			return false
 		case *ast.DeferStmt:
 			if fc != nil {

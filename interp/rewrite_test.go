@@ -32,6 +32,8 @@ func TestRewriteRules(t *testing.T) {
 		{"fmt-verb", "type S int\nfunc (S) String() string { return \"\" }\nfmt.Printf(\"%d\", S(1))"},
 		{"main", "func main() {}"},
 		{"go", "go fmt.Println(1, nil)"},
+		{"named-results", "func f() (n int) { n++; return }"},
+		{"nil-assign", "var a, b error\na, b = nil, nil"},
 	}
 	ti, err := newTypeImporter()
 	if err != nil {
