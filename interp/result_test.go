@@ -19,6 +19,7 @@ func fails() error { return errors.New("boom") }
 func noErr() error { return nil }
 func nilAny() any { return nil }
 func nilPtr() *pt { return nil }
+type ids[T any] []T
 xs := []int{10, 20, 30}
 m := map[string]int{"a": 1}
 ch := make(chan int, 1)
@@ -44,6 +45,7 @@ func TestCellResult(t *testing.T) {
 		{"conversion to a pointer type", `(*pt)(p).X`, "1", ""},
 		{"conversion to a slice type", `[]byte("ab")`, "[97 98]", ""},
 		{"conversion of a constant", `int64(3)`, "3", ""},
+		{"generic type literal", `ids[int]{4}`, "[4]", ""},
 		{"composite literal", `pt{3, 4}`, "{3 4}", ""},
 		{"identifier", `xs`, "[10 20 30]", ""},
 		{"selector", `p.Y`, "2", ""},
@@ -74,6 +76,9 @@ func TestCellResult(t *testing.T) {
 		{"nil slice", `[]int(nil)`, "[]", ""},
 		{"nil map", `map[string]int(nil)`, "map[]", ""},
 		{"untyped nil", `nil`, "", ""},
+		{"nil converted to an interface", `error(nil)`, "", ""},
+		{"nil converted to any", `any(nil)`, "", ""},
+		{"nil pointer in an interface", `any(nilPtr())`, "<nil>", ""},
 
 		// Item 3: no single value, no result.
 		{"call returning nothing", `none()`, "", ""},
