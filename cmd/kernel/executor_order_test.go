@@ -9,7 +9,9 @@ import (
 )
 
 // orderCell interleaves rich output with printed text on both streams,
-// with prints bigger than the supervisor's flush size (64 KiB).
+// with prints bigger than the supervisor's flush size (64 KiB), through
+// fmt.Print (the session's writers) and through os.Stdout and os.Stderr
+// (the relays).
 const orderCell = `import (
 	"fmt"
 	"os"
@@ -24,6 +26,12 @@ for i := 0; i < 50; i++ {
 	if i%10 == 9 {
 		display.HTML(fmt.Sprintf("<u>%d</u>", i))
 		fmt.Print(strings.Repeat(fmt.Sprint(i%10), 100<<10), "|")
+	}
+	if i%5 == 0 {
+		display.HTML(fmt.Sprintf("<s>%d</s>", i))
+		fmt.Fprint(os.Stdout, "direct ", i, "\n")
+		display.HTML(fmt.Sprintf("<q>%d</q>", i))
+		fmt.Fprintln(os.Stderr, "direct err", i)
 	}
 }`
 
@@ -44,6 +52,13 @@ func orderWant() []item {
 			want = append(want,
 				item{"html", fmt.Sprintf("<u>%d</u>", i)},
 				item{"stdout", strings.Repeat(fmt.Sprint(i%10), 100<<10) + "|"})
+		}
+		if i%5 == 0 {
+			want = append(want,
+				item{"html", fmt.Sprintf("<s>%d</s>", i)},
+				item{"stdout", fmt.Sprint("direct ", i, "\n")},
+				item{"html", fmt.Sprintf("<q>%d</q>", i)},
+				item{"stderr", fmt.Sprintln("direct err", i)})
 		}
 	}
 	return want
