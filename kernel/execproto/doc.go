@@ -38,8 +38,10 @@
 // keeps the text after the stamps for later. While the counts change the
 // executor also sends streams events (every StampInterval) that carry
 // only the stamps, so that text printed between other events streams.
-// Bytes written to fd 1 or fd 3 without the counting writers (compiled
-// code writing to os.Stdout itself, child processes) shift the positions:
-// such text may be shown late, and the supervisor shows everything read
-// when a cell's reply arrives.
+// The executor's os.Stdout (fd 1) and os.Stderr are Relays whose text is
+// copied into the counting writers (and synced before each stamp), so
+// that cells writing to os.Stdout or os.Stderr, compiled libraries and
+// child processes are counted too. Text that reaches a pipe uncounted
+// would shift the positions; the supervisor shows everything it has read
+// when a cell's reply has arrived, so no text is held back past its cell.
 package execproto
