@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"go/types"
 )
 
@@ -53,6 +54,11 @@ func (rw *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 	params := &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ast.NewIdent("_gkgf")}, Type: rw.typeExpr(ftype)}}}
 	inner := &ast.CallExpr{Fun: ast.NewIdent("_gkgf"), Ellipsis: call.Ellipsis}
 	args := []ast.Expr{call.Fun}
+	if recv, rtype, name, ok := rw.compiledMethod(call.Fun); ok {
+		params.List[0] = &ast.Field{Names: []*ast.Ident{ast.NewIdent("_gkgr")}, Type: rw.typeExpr(rtype)}
+		inner.Fun = sel("_gkgr", name)
+		args[0] = recv
+	}
 	for i, a := range call.Args {
 		tv := rw.info.Types[a]
 		if tv.Type == nil {
@@ -79,6 +85,36 @@ func (rw *rewriter) goStmt(g *ast.GoStmt) ast.Stmt {
 	lit.Body.List = append(lit.Body.List, &ast.ExprStmt{X: inner})
 	rw.stats["go"]++
 	return &ast.GoStmt{Go: g.Go, Call: &ast.CallExpr{Fun: lit, Args: args}}
+}
+
+// compiledMethod recognizes the method of a compiled (not interpreted)
+// type in a go statement, x.M: yaegi v0.16.1 gives its method value the
+// type of the method expression (func(*sock.Loop) error for func() error)
+// and refuses to pass it. So the receiver is passed instead, and the
+// method called on it: it returns the receiver expression (&x when the
+// method needs x's address, as Go takes it at the go statement), its
+// type and the method's name.
+func (rw *rewriter) compiledMethod(fun ast.Expr) (ast.Expr, types.Type, string, bool) {
+	se, ok := ast.Unparen(fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil, "", false
+	}
+	s := rw.info.Selections[se]
+	if s == nil || s.Kind() != types.MethodVal || s.Obj().Pkg() == nil || s.Obj().Pkg() == rw.u.pkg {
+		return nil, nil, "", false
+	}
+	xt := rw.info.TypeOf(se.X)
+	if xt == nil {
+		return nil, nil, "", false
+	}
+	recv := se.X
+	if sig, ok := s.Obj().Type().(*types.Signature); ok && sig.Recv() != nil && !s.Indirect() {
+		if _, ptr := sig.Recv().Type().(*types.Pointer); ptr && !types.IsInterface(xt) {
+			recv = &ast.UnaryExpr{Op: token.AND, X: se.X}
+			xt = types.NewPointer(xt)
+		}
+	}
+	return recv, xt, se.Sel.Name, true
 }
 
 // goPanicText is what GoPanic prints before the goroutine's panic goes on.

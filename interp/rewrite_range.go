@@ -256,6 +256,12 @@ func (rw *rewriter) deferToList(fc *funcCtx, d *ast.DeferStmt) ast.Stmt {
 			call.Fun = id
 		}
 	}
+	if recv, _, name, ok := rw.compiledMethod(d.Call.Fun); ok && call.Fun == nil {
+		// The receiver, not the method value (see compiledMethod).
+		r := rw.fresh("_gkf")
+		pre = append(pre, assign(idents(r), token.DEFINE, recv))
+		call.Fun = sel(r, name)
+	}
 	if call.Fun == nil {
 		f := rw.fresh("_gkf")
 		pre = append(pre, assign(idents(f), token.DEFINE, d.Call.Fun))
