@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -112,12 +113,85 @@ func transcript(t testing.TB, c confCase) string {
 }
 
 func TestConformanceInterp(t *testing.T) {
+	if name := os.Getenv(confChildEnv); name != "" {
+		runConfChild(t, name)
+		return
+	}
 	for _, c := range loadCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			if got := transcript(t, c); got != c.output {
+			got := ""
+			if startsGoroutines(c) {
+				got = isolatedTranscript(t, c)
+			} else {
+				got = transcript(t, c)
+			}
+			if got != c.output {
 				t.Errorf("%s: interpreted output differs\n--- got\n%s--- want\n%s", c.file, got, c.output)
 			}
 		})
+	}
+}
+
+// yaegi v0.16.1 has a data race when a go statement in a loop starts a
+// function literal: now and then the new goroutine calls a nil function
+// and the process dies with yaegi's "reflect.Value.Call: call of nil
+// function" (reproduced with plain yaegi, no front end involved). In the
+// kernel the supervisor explains the crash and restarts the executor; here a
+// case that starts goroutines runs in a child test process so that the crash
+// is seen instead of killing the whole test binary. A crash with exactly that
+// signature is retried (each one logged); any other crash or a wrong output
+// fails the case. See docs/known-issues.md.
+const (
+	confChildEnv     = "GOKERNEL_CONFORMANCE_CASE"
+	yaegiGoRace      = "reflect.Value.Call: call of nil function"
+	yaegiGoRaceTries = 5
+	confChildBegin   = "--- transcript begin ---\n"
+	confChildEnd     = "--- transcript end ---\n"
+)
+
+var goStmtRE = regexp.MustCompile(`(^|[\s;{}])go\s`)
+
+// startsGoroutines reports whether a case has a go statement.
+func startsGoroutines(c confCase) bool {
+	for _, cell := range c.cells {
+		if goStmtRE.MatchString(cell) {
+			return true
+		}
+	}
+	return false
+}
+
+// runConfChild is the child side: it prints one case's transcript between
+// markers.
+func runConfChild(t *testing.T, name string) {
+	for _, c := range loadCases(t) {
+		if c.name == name {
+			fmt.Print(confChildBegin + transcript(t, c) + confChildEnd)
+			return
+		}
+	}
+	t.Fatalf("no conformance case %q", name)
+}
+
+// isolatedTranscript runs a case in a child test process, retrying only
+// yaegi's known goroutine race.
+func isolatedTranscript(t *testing.T, c confCase) string {
+	for try := 1; ; try++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestConformanceInterp$", "-test.count=1")
+		cmd.Env = append(os.Environ(), confChildEnv+"="+c.name)
+		out, err := cmd.CombinedOutput()
+		text := string(out)
+		b, e := strings.Index(text, confChildBegin), strings.Index(text, confChildEnd)
+		if err == nil && b >= 0 && e > b {
+			return text[b+len(confChildBegin) : e]
+		}
+		if !strings.Contains(text, yaegiGoRace) {
+			t.Fatalf("case %s: the child process failed (%v):\n%s", c.name, err, text)
+		}
+		t.Logf("case %s: attempt %d hit yaegi's goroutine race (%s)", c.name, try, yaegiGoRace)
+		if try == yaegiGoRaceTries {
+			t.Fatalf("case %s: yaegi's goroutine race hit %d attempts in a row", c.name, try)
+		}
 	}
 }
 
