@@ -12,13 +12,11 @@ package docs
 //go:generate go run gen.go ../../../lib
 
 import (
-	"archive/zip"
-	"bytes"
 	_ "embed"
 	"fmt"
-	"io"
-	"sort"
 	"strings"
+
+	"github.com/gokernel/gokernel/interp/internal/ziparchive"
 )
 
 //go:embed lib.zip
@@ -27,48 +25,27 @@ var libZip []byte
 // Source gives access to the embedded toolkit source files, named
 // "pkg/file.go" (e.g. "coro/coro.go").
 type Source struct {
-	files map[string]*zip.File
+	zip *ziparchive.Archive
 }
 
 // Open indexes the embedded archive.
 func Open() (*Source, error) {
-	zr, err := zip.NewReader(bytes.NewReader(libZip), int64(len(libZip)))
+	a, err := ziparchive.Open(libZip, "toolkit source")
 	if err != nil {
-		return nil, fmt.Errorf("open embedded toolkit source: %w", err)
+		return nil, err
 	}
-	s := &Source{files: make(map[string]*zip.File, len(zr.File))}
-	for _, f := range zr.File {
-		s.files[f.Name] = f
-	}
-	return s, nil
+	return &Source{zip: a}, nil
 }
 
 // File returns the source of the file named "pkg/file.go".
 func (s *Source) File(name string) ([]byte, error) {
-	f := s.files[name]
-	if f == nil {
+	if !s.zip.Has(name) {
 		return nil, fmt.Errorf("no toolkit source file %s", name)
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("read toolkit source %s: %w", name, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("read toolkit source %s: %w", name, err)
-	}
-	return b, nil
+	return s.zip.Read(name)
 }
 
 // Files lists the files of package dir pkg (e.g. "coro"), sorted.
 func (s *Source) Files(pkg string) []string {
-	var out []string
-	for name := range s.files {
-		if strings.HasPrefix(name, pkg+"/") {
-			out = append(out, name)
-		}
-	}
-	sort.Strings(out)
-	return out
+	return s.zip.Names(func(name string) bool { return strings.HasPrefix(name, pkg+"/") })
 }

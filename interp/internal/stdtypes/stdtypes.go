@@ -10,12 +10,10 @@ package stdtypes
 //go:generate go run gen.go std github.com/gokernel/gokernel/lib/check github.com/gokernel/gokernel/lib/coro github.com/gokernel/gokernel/lib/display github.com/gokernel/gokernel/lib/fib github.com/gokernel/gokernel/lib/loop github.com/gokernel/gokernel/lib/news github.com/gokernel/gokernel/lib/plot github.com/gokernel/gokernel/lib/sock
 
 import (
-	"archive/zip"
-	"bytes"
 	_ "embed"
 	"fmt"
-	"io"
-	"sort"
+
+	"github.com/gokernel/gokernel/interp/internal/ziparchive"
 )
 
 //go:embed std.zip
@@ -23,49 +21,28 @@ var stdZip []byte
 
 // Archive gives access to the embedded export data.
 type Archive struct {
-	files map[string]*zip.File
+	zip *ziparchive.Archive
 }
 
 // Open indexes the embedded archive.
 func Open() (*Archive, error) {
-	zr, err := zip.NewReader(bytes.NewReader(stdZip), int64(len(stdZip)))
+	a, err := ziparchive.Open(stdZip, "std types")
 	if err != nil {
-		return nil, fmt.Errorf("open embedded std types: %w", err)
+		return nil, err
 	}
-	a := &Archive{files: make(map[string]*zip.File, len(zr.File))}
-	for _, f := range zr.File {
-		a.files[f.Name] = f
-	}
-	return a, nil
+	return &Archive{zip: a}, nil
 }
 
 // Has reports whether path is a package in the archive.
-func (a *Archive) Has(path string) bool { return a.files[path] != nil }
+func (a *Archive) Has(path string) bool { return a.zip.Has(path) }
 
 // Paths lists the import paths in the archive, sorted.
-func (a *Archive) Paths() []string {
-	ps := make([]string, 0, len(a.files))
-	for p := range a.files {
-		ps = append(ps, p)
-	}
-	sort.Strings(ps)
-	return ps
-}
+func (a *Archive) Paths() []string { return a.zip.Names(nil) }
 
 // Data returns the export data of the package at path.
 func (a *Archive) Data(path string) ([]byte, error) {
-	f := a.files[path]
-	if f == nil {
+	if !a.zip.Has(path) {
 		return nil, fmt.Errorf("%s is not a standard-library package", path)
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("read std types of %s: %w", path, err)
-	}
-	defer rc.Close()
-	b, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("read std types of %s: %w", path, err)
-	}
-	return b, nil
+	return a.zip.Read(path)
 }
