@@ -20,35 +20,7 @@ func (rw *rewriter) methodExpr(x *ast.SelectorExpr) ast.Expr {
 		return nil
 	}
 	rw.stats["method-expr"]++
-	params := &ast.FieldList{}
-	var args []ast.Expr
-	for i := 0; i < sig.Params().Len(); i++ {
-		name := fmt.Sprintf("_gkm%d", i)
-		t := sig.Params().At(i).Type()
-		var tx ast.Expr
-		if sig.Variadic() && i == sig.Params().Len()-1 {
-			tx = &ast.Ellipsis{Elt: rw.typeExpr(t.(*types.Slice).Elem())}
-		} else {
-			tx = rw.typeExpr(t)
-		}
-		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{ast.NewIdent(name)}, Type: tx})
-		if i > 0 {
-			args = append(args, ast.NewIdent(name))
-		}
-	}
-	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_gkm0"), Sel: ast.NewIdent(x.Sel.Name)}, Args: args}
-	if sig.Variadic() {
-		call.Ellipsis = token.Pos(1)
-	}
-	results := &ast.FieldList{}
-	for i := 0; i < sig.Results().Len(); i++ {
-		results.List = append(results.List, &ast.Field{Type: rw.typeExpr(sig.Results().At(i).Type())})
-	}
-	var body ast.Stmt = &ast.ExprStmt{X: call}
-	if sig.Results().Len() > 0 {
-		body = &ast.ReturnStmt{Results: []ast.Expr{call}}
-	}
-	return &ast.FuncLit{Type: &ast.FuncType{Params: params, Results: results}, Body: block(body)}
+	return rw.forwarder(sig, "_gkm0", x.Sel.Name, 1)
 }
 
 // methodValue rewrites a method value with a value receiver that is not
@@ -80,6 +52,22 @@ func (rw *rewriter) methodValue(x *ast.SelectorExpr) ast.Expr {
 		return nil
 	}
 	rw.stats["method-value"]++
+	inner := rw.forwarder(sig, "_gkrecv", x.Sel.Name, 0)
+	outer := &ast.FuncLit{
+		Type: &ast.FuncType{
+			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ast.NewIdent("_gkrecv")}, Type: rw.typeExpr(s.Recv())}}},
+			Results: &ast.FieldList{List: []*ast.Field{{Type: rw.typeExpr(sig)}}},
+		},
+		Body: block(&ast.ReturnStmt{Results: []ast.Expr{inner}}),
+	}
+	return &ast.CallExpr{Fun: outer, Args: []ast.Expr{x.X}}
+}
+
+// forwarder builds a function literal of type sig whose body calls
+// recv.method with the literal's parameters from index skip on (skip 1 when
+// the first parameter is the receiver itself, as in a method expression),
+// returning what the call returns.
+func (rw *rewriter) forwarder(sig *types.Signature, recv, method string, skip int) *ast.FuncLit {
 	params := &ast.FieldList{}
 	var args []ast.Expr
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -92,9 +80,11 @@ func (rw *rewriter) methodValue(x *ast.SelectorExpr) ast.Expr {
 			tx = rw.typeExpr(t)
 		}
 		params.List = append(params.List, &ast.Field{Names: []*ast.Ident{ast.NewIdent(name)}, Type: tx})
-		args = append(args, ast.NewIdent(name))
+		if i >= skip {
+			args = append(args, ast.NewIdent(name))
+		}
 	}
-	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent("_gkrecv"), Sel: ast.NewIdent(x.Sel.Name)}, Args: args}
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(recv), Sel: ast.NewIdent(method)}, Args: args}
 	if sig.Variadic() {
 		call.Ellipsis = token.Pos(1)
 	}
@@ -106,14 +96,5 @@ func (rw *rewriter) methodValue(x *ast.SelectorExpr) ast.Expr {
 	if sig.Results().Len() > 0 {
 		body = &ast.ReturnStmt{Results: []ast.Expr{call}}
 	}
-	fnType := &ast.FuncType{Params: params, Results: results}
-	inner := &ast.FuncLit{Type: fnType, Body: block(body)}
-	outer := &ast.FuncLit{
-		Type: &ast.FuncType{
-			Params:  &ast.FieldList{List: []*ast.Field{{Names: []*ast.Ident{ast.NewIdent("_gkrecv")}, Type: rw.typeExpr(s.Recv())}}},
-			Results: &ast.FieldList{List: []*ast.Field{{Type: rw.typeExpr(sig)}}},
-		},
-		Body: block(&ast.ReturnStmt{Results: []ast.Expr{inner}}),
-	}
-	return &ast.CallExpr{Fun: outer, Args: []ast.Expr{x.X}}
+	return &ast.FuncLit{Type: &ast.FuncType{Params: params, Results: results}, Body: block(body)}
 }
