@@ -2,33 +2,14 @@ package notebook
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/gokernel/gokernel/kernel/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 // counter returns an id source giving id-1, id-2, ...
 func counter() func() string {
@@ -106,7 +87,7 @@ func TestUpgradeOldNotebook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "v4.4.upgraded.golden.ipynb", got)
+	golden.Check(t, "v4.4.upgraded.golden.ipynb", got)
 }
 
 func TestUpgradeSkipsUsedIDs(t *testing.T) {
@@ -146,7 +127,7 @@ func TestWriteBuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "built.golden.ipynb", got)
+	golden.Check(t, "built.golden.ipynb", got)
 	// What we write, we read back unchanged.
 	again, err := Read(bytes.NewReader(got))
 	if err != nil {

@@ -4,37 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gokernel/gokernel/kernel/internal/golden"
+
 	"github.com/gokernel/gokernel/kernel/engine"
 	"github.com/gokernel/gokernel/kernel/notebook"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
-}
 
 // build makes a notebook of code cells (a markdown cell first) with ids
 // c0, c1, ...
@@ -86,8 +66,8 @@ func TestRunOutputs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "outputs.golden.ipynb", b)
-	golden(t, "outputs.progress.golden", timings.ReplaceAll(progress.Bytes(), []byte("T")))
+	golden.Check(t, "outputs.golden.ipynb", b)
+	golden.Check(t, "outputs.progress.golden", timings.ReplaceAll(progress.Bytes(), []byte("T")))
 }
 
 func TestRunStopsAtError(t *testing.T) {
@@ -118,8 +98,8 @@ func TestRunStopsAtError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "error.golden.ipynb", b)
-	golden(t, "error.progress.golden", timings.ReplaceAll(progress.Bytes(), []byte("T")))
+	golden.Check(t, "error.golden.ipynb", b)
+	golden.Check(t, "error.progress.golden", timings.ReplaceAll(progress.Bytes(), []byte("T")))
 }
 
 func TestRunAllowErrors(t *testing.T) {
