@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gokernel/gokernel/lib/internal/leaktest"
+
 	"github.com/gokernel/gokernel/lib/closer"
 	"github.com/gokernel/gokernel/lib/fib"
 	"github.com/gokernel/gokernel/lib/news"
@@ -69,12 +71,5 @@ func TestSetStopsToolkitServers(t *testing.T) {
 		}
 		l.Close()
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for runtime.NumGoroutine() > before {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			t.Fatalf("%d goroutines left, want %d:\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	leaktest.Wait(t, before)
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gokernel/gokernel/lib/internal/leaktest"
 )
 
 func TestFib(t *testing.T) {
@@ -56,15 +58,7 @@ func startTest(t *testing.T, v Version) *Server {
 		} else {
 			ln.Close()
 		}
-		deadline := time.Now().Add(10 * time.Second)
-		for runtime.NumGoroutine() > before {
-			if time.Now().After(deadline) {
-				buf := make([]byte, 1<<16)
-				t.Errorf("%d goroutines left, want %d:\n%s", runtime.NumGoroutine(), before, buf[:runtime.Stack(buf, true)])
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
+		leaktest.Wait(t, before)
 	})
 	return s
 }

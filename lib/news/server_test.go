@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/gokernel/gokernel/lib/internal/leaktest"
 )
 
 // startTest starts a service for one test and closes it, checking that the port is free again
@@ -30,22 +32,9 @@ func startTest(t *testing.T, opts Options) *Server {
 		} else {
 			ln.Close()
 		}
-		waitGoroutines(t, before)
+		leaktest.Wait(t, before)
 	})
 	return s
-}
-
-// waitGoroutines fails the test if the goroutine count does not fall back to want within 10 s.
-func waitGoroutines(t *testing.T, want int) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for runtime.NumGoroutine() > want {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<16)
-			t.Fatalf("%d goroutines left, want %d:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 // getJSON sends one GET and decodes the answer into a generic map.
@@ -275,5 +264,5 @@ func TestCloseEndsSlowRequests(t *testing.T) {
 		t.Fatal("request still running 20 s after Close")
 	}
 	http.DefaultClient.CloseIdleConnections()
-	waitGoroutines(t, before)
+	leaktest.Wait(t, before)
 }

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gokernel/gokernel/lib/internal/leaktest"
 )
 
 // loops makes one of each EventLoop implementation.
@@ -47,7 +49,7 @@ func (l *lineLog) get() []string {
 func TestEchoOnBothLoops(t *testing.T) {
 	for name, newLoop := range loops(t) {
 		t.Run(name, func(t *testing.T) {
-			checkNoLeaks(t)
+			leaktest.Check(t)
 			var log lineLog
 			srv, err := StartEcho(newLoop(), "127.0.0.1:0", log.add)
 			if err != nil {
@@ -93,7 +95,7 @@ func TestEchoOnBothLoops(t *testing.T) {
 func TestCloseWithClientsConnected(t *testing.T) {
 	for name, newLoop := range loops(t) {
 		t.Run(name, func(t *testing.T) {
-			checkNoLeaks(t)
+			leaktest.Check(t)
 			srv, err := StartEcho(newLoop(), "127.0.0.1:0", nil)
 			if err != nil {
 				t.Fatal(err)
@@ -118,7 +120,7 @@ func TestCloseWithClientsConnected(t *testing.T) {
 func TestEchoBenchmarkCounts(t *testing.T) {
 	for name, newLoop := range loops(t) {
 		t.Run(name, func(t *testing.T) {
-			checkNoLeaks(t)
+			leaktest.Check(t)
 			srv, err := StartEcho(newLoop(), "127.0.0.1:0", nil)
 			if err != nil {
 				t.Fatal(err)
@@ -138,7 +140,7 @@ func TestEchoBenchmarkCounts(t *testing.T) {
 }
 
 func TestEchoBenchmarkStopsAtMaxTime(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	srv, err := StartEcho(NewGoLoop(), "127.0.0.1:0", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +165,7 @@ func waitFor(t *testing.T, cond func() bool) {
 }
 
 func TestLoopRunsTasksOnOneThreadOfControl(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	l, err := NewLoop()
 	if err != nil {
 		t.Fatal(err)
@@ -191,7 +193,7 @@ func TestLoopRunsTasksOnOneThreadOfControl(t *testing.T) {
 }
 
 func TestLoopReportsTaskPanics(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	l, err := NewLoop()
 	if err != nil {
 		t.Fatal(err)
@@ -233,7 +235,7 @@ func TestRunAfterCloseFails(t *testing.T) {
 }
 
 func TestCloseUnwindsSuspendedTasks(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	l, err := NewLoop()
 	if err != nil {
 		t.Fatal(err)
@@ -283,7 +285,7 @@ func TestCloseUnwindsSuspendedTasks(t *testing.T) {
 }
 
 func TestWaitFutureWakesTheLoop(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	l, err := NewLoop()
 	if err != nil {
 		t.Fatal(err)
@@ -317,7 +319,7 @@ func TestWaitFutureWakesTheLoop(t *testing.T) {
 }
 
 func TestPool(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	p := NewPool(3)
 	var futures []*Future
 	for i := range 10 {
@@ -344,7 +346,7 @@ func TestPool(t *testing.T) {
 }
 
 func TestPoolCloseFailsQueuedJobs(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	p := NewPool(1)
 	started, release := make(chan struct{}), make(chan struct{})
 	running := p.Submit(func() any { close(started); <-release; return "done" })
@@ -365,7 +367,7 @@ func TestPoolCloseFailsQueuedJobs(t *testing.T) {
 // TestLoopReusedDescriptors connects clients one after another, so that the kernel hands the
 // same descriptor numbers out again: the poller must not confuse a new socket with a closed one.
 func TestLoopReusedDescriptors(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	l, err := NewLoop()
 	if err != nil {
 		t.Fatal(err)
@@ -387,7 +389,7 @@ func TestLoopReusedDescriptors(t *testing.T) {
 }
 
 func TestWaitOnClosedSocketDoesNotStopTheLoop(t *testing.T) {
-	checkNoLeaks(t)
+	leaktest.Check(t)
 	l, err := NewLoop()
 	if err != nil {
 		t.Fatal(err)
