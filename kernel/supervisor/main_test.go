@@ -1,6 +1,7 @@
 package supervisor
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -167,6 +168,19 @@ func explainForTest(c Crash) (string, string, []string) {
 // processGone reports whether pid no longer exists (it was also reaped).
 func processGone(pid int) bool {
 	return syscall.Kill(pid, 0) == syscall.ESRCH
+}
+
+// processStopped reports whether pid is stopped by a signal (state T in
+// /proc/PID/stat). SIGSTOP is delivered asynchronously: until this holds, the
+// process may still run for a moment.
+func processStopped(pid int) bool {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// The state follows the command name, which is in parentheses.
+	i := bytes.LastIndexByte(b, ')')
+	return i >= 0 && i+2 < len(b) && b[i+2] == 'T'
 }
 
 // waitFor polls cond for up to 30 s.

@@ -286,6 +286,7 @@ func TestInterruptKillsStuckExecutor(t *testing.T) {
 	if err := syscall.Kill(pid, syscall.SIGSTOP); err != nil {
 		t.Fatal(err)
 	}
+	waitFor(t, func() bool { return processStopped(pid) })
 	s.Interrupt()
 	select {
 	case reply := <-done:
